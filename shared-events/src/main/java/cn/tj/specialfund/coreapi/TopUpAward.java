@@ -1,0 +1,17 @@
+package cn.tj.specialfund.coreapi;
+
+import cn.tj.specialfund.coreapi.rules.ErrorCode;
+import cn.tj.specialfund.coreapi.rules.RuleViolation;
+import cn.tj.specialfund.coreapi.value.MiitPilot;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/** A municipal award whose project was later selected as an MIIT pilot is brought up to the MIIT ceiling. */
+public record TopUpAward(@TargetAggregateIdentifier UUID applicationId, MiitPilot miitPilot, String reviewReference) {
+    public TopUpAward {
+        if (miitPilot == null) {
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, "miitPilot is required");
+        }
+    }
+}

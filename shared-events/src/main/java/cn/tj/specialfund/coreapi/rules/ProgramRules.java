@@ -1,0 +1,224 @@
+package cn.tj.specialfund.coreapi.rules;
+
+import cn.tj.specialfund.coreapi.value.ApplicationForm;
+import cn.tj.specialfund.coreapi.value.ConstructionStatus;
+import cn.tj.specialfund.coreapi.value.Direction;
+import cn.tj.specialfund.coreapi.value.Expenditure;
+import cn.tj.specialfund.coreapi.value.FundingRow;
+import cn.tj.specialfund.coreapi.value.Material;
+import cn.tj.specialfund.coreapi.value.MiitPilot;
+import cn.tj.specialfund.coreapi.value.Money;
+import cn.tj.specialfund.coreapi.value.Shares;
+import cn.tj.specialfund.coreapi.value.Tier;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules of the 2020 call, in one place: rates and caps per tier, the cap on direction 1.1, the
+ * investment cut-off, the construction limit, the required materials, and how support is computed and
+ * shared. Checks run in the order of the contract's §1 table; the first failure answers.
+ */
+public final class ProgramRules {
+
+    /** The call of the 2020 guide (津政办规〔2020〕16号 / 津工信规〔2020〕3号). */
+    public static final ProgramRules CALL_2020 = new ProgramRules();
+
+    private static final Map<Tier, BigDecimal> RATES = Map.of(
+            Tier.MUNICIPAL, new BigDecimal("0.20"),
+            Tier.MIIT_PILOT, new BigDecimal("0.30"));
+    private static final Map<Tier, Money> CAPS = Map.of(
+            Tier.MUNICIPAL, Money.of(3_000_000),
+            Tier.MIIT_PILOT, Money.of(5_000_000));
+    private static final Map<Direction, Integer> DIRECTION_CAPS = Map.of(Direction.D1_1, 10);
+    private static final int FIRST_ELIGIBLE_INVESTMENT_YEAR = 2018;
+    private static final int MAX_CONSTRUCTION_YEARS = 2;
+    private static final int QUALIFYING_PILOT_YEAR = 2019;
+    private static final Set<Material> ALWAYS_REQUIRED =
+            EnumSet.of(Material.APPLICATION_FORM, Material.CONSTRUCTION_PLAN, Material.ASSESSMENT_REPORT);
+
+    private ProgramRules() {
+    }
+
+    public BigDecimal rate(Tier tier) {
+        return RATES.get(tier);
+    }
+
+    public Money cap(Tier tier) {
+        return CAPS.get(tier);
+    }
+
+    /** How many projects a direction may support, if the call limits it. */
+    public Optional<Integer> capOf(Direction direction) {
+        return Optional.ofNullable(DIRECTION_CAPS.get(direction));
+    }
+
+    public Map<Direction, Integer> directionCaps() {
+        return DIRECTION_CAPS;
+    }
+
+    /** Investment that may be supported: every expenditure outside the excluded categories (二(五)). */
+    public Money eligibleInvestment(List<Expenditure> expenditures) {
+        return Money.sum(expenditures.stream().filter(e -> !e.category().isExcludedFromSupport()).toList(),
+                Expenditure::amount);
+    }
+
+    public Money requestedSpecialFunds(ApplicationForm form) {
+        return Money.sum(form.funding(), FundingRow::specialFunds);
+    }
+
+    /** {@code floor_to_fen(min(rate × eligibleInvestment, cap))}. */
+    public Money ceiling(Tier tier, Money eligibleInvestment) {
+        return eligibleInvestment.times(rate(tier)).min(cap(tier));
+    }
+
+    /** MIIT_PILOT is open only to a 2019 MIIT pilot claimed as lead applicant, with the approval attached (二(四)). */
+    public boolean qualifiesForMiitPilot(ApplicationForm form) {
+        MiitPilot pilot = form.miitPilot();
+        return pilot != null && pilot.year() == QUALIFYING_PILOT_YEAR && pilot.leadApplicant()
+                && form.materials().contains(Material.MIIT_APPROVAL);
+    }
+
+    public Tier claimableTier(ApplicationForm form) {
+        return qualifiesForMiitPilot(form) ? Tier.MIIT_PILOT : Tier.MUNICIPAL;
+    }
+
+    /** What an undecided application may cost at most: {@code min(requested, ceiling(claimable tier))}. */
+    public Money potentialAward(Money requested, Tier claimableTier, Money eligibleInvestment) {
+        return awardAmount(requested, claimableTier, eligibleInvestment);
+    }
+
+    public Money awardAmount(Money requested, Tier tier, Money eligibleInvestment) {
+        return requested.min(ceiling(tier, eligibleInvestment));
+    }
+
+    /** What a later MIIT selection adds: {@code ceiling(MIIT_PILOT) − awarded}, zero when nothing is left (二(四)). */
+    public Money topUpAmount(Money eligibleInvestment, Money awarded) {
+        Money ceiling = ceiling(Tier.MIIT_PILOT, eligibleInvestment);
+        return ceiling.isGreaterThan(awarded) ? ceiling.minus(awarded) : Money.ZERO;
+    }
+
+    /** 1:1 city/district sharing: the district pays half rounded down to the fen, the city the rest. */
+    public Shares split(Money amount) {
+        Money district = amount.halfFloored();
+        return new Shares(amount.minus(district), district);
+    }
+
+    /** Every rule of §1 a submitted form must satisfy (the 422s, in table order). */
+    public void checkSubmission(ApplicationForm form) {
+        if (form.funding().stream().anyMatch(row -> row.year() < FIRST_ELIGIBLE_INVESTMENT_YEAR)) {
+            throw violation(ErrorCode.INVESTMENT_BEFORE_CUTOFF,
+                    "investment counts only from " + FIRST_ELIGIBLE_INVESTMENT_YEAR + "-01-01");
+        }
+        if (form.constructionStatus() == ConstructionStatus.IN_CONSTRUCTION
+                && form.constructionEnd().isAfter(form.constructionStart().plusYears(MAX_CONSTRUCTION_YEARS))) {
+            throw violation(ErrorCode.CONSTRUCTION_PERIOD_TOO_LONG,
+                    "a project under construction may take at most " + MAX_CONSTRUCTION_YEARS + " years");
+        }
+        form.expenditures().stream()
+                .filter(e -> e.category().isExcludedFromSupport() && !e.specialFunds().isZero())
+                .findFirst()
+                .ifPresent(e -> {
+                    throw violation(ErrorCode.EXCLUDED_COST_FUNDED,
+                            e.category() + " may not be paid from special funds");
+                });
+        Set<Material> required = requiredMaterials(form.constructionStatus());
+        required.removeAll(form.materials());
+        if (!required.isEmpty()) {
+            throw violation(ErrorCode.MISSING_MATERIAL, "missing materials: " + required);
+        }
+        boolean reportsIndicators = form.industrialInternet() != null;
+        if (form.direction().isIndustrialInternet() != reportsIndicators) {
+            throw violation(ErrorCode.INDUSTRIAL_INTERNET_METRICS, form.direction().isIndustrialInternet()
+                    ? "direction " + form.direction().code() + " must report industrialInternet indicators"
+                    : "direction " + form.direction().code() + " does not report industrialInternet indicators");
+        }
+        checkBudget(form);
+        Tier claimable = claimableTier(form);
+        Money ceiling = ceiling(claimable, eligibleInvestment(form.expenditures()));
+        Money requested = requestedSpecialFunds(form);
+        if (requested.isGreaterThan(ceiling)) {
+            throw violation(ErrorCode.REQUEST_EXCEEDS_CEILING, "special funds requested " + requested
+                    + " exceed the " + claimable + " ceiling of " + ceiling);
+        }
+    }
+
+    /** 四(二): the district must commit its 1:1 matching funds before it approves. */
+    public void checkDistrictApproval(boolean matchingCommitted) {
+        if (!matchingCommitted) {
+            throw violation(ErrorCode.MATCHING_NOT_COMMITTED, "district approval requires the 1:1 matching commitment");
+        }
+    }
+
+    /** The tier a manager awards must be one the applicant can claim. */
+    public void checkAwardTier(ApplicationForm form, Tier tier) {
+        if (tier == Tier.MIIT_PILOT && !qualifiesForMiitPilot(form)) {
+            throw violation(ErrorCode.NOT_MIIT_PILOT, "MIIT_PILOT needs a " + QUALIFYING_PILOT_YEAR
+                    + " MIIT pilot claimed as lead applicant with MIIT_APPROVAL attached");
+        }
+    }
+
+    /** A top-up needs a later MIIT selection in which the applicant led the project. */
+    public void checkTopUpPilot(MiitPilot pilot) {
+        if (pilot == null || !pilot.leadApplicant()) {
+            throw violation(ErrorCode.NOT_MIIT_PILOT, "a top-up needs an MIIT pilot selection as lead applicant");
+        }
+    }
+
+    public Set<Material> requiredMaterials(ConstructionStatus status) {
+        Set<Material> required = EnumSet.copyOf(ALWAYS_REQUIRED);
+        if (status == ConstructionStatus.COMPLETED) {
+            required.add(Material.INVESTMENT_PROOF);
+        }
+        return required;
+    }
+
+    private void checkBudget(ApplicationForm form) {
+        List<FundingRow> funding = form.funding();
+        List<Expenditure> expenditures = form.expenditures();
+        if (funding.isEmpty() || expenditures.isEmpty()) {
+            throw budget("the budget needs at least one funding row and one expenditure line");
+        }
+        Set<Integer> years = new HashSet<>();
+        for (FundingRow row : funding) {
+            if (!years.add(row.year())) {
+                throw budget("funding year " + row.year() + " appears twice");
+            }
+            if (row.total().compareTo(row.selfRaised().plus(row.specialFunds())) != 0) {
+                throw budget("funding " + row.year() + ": total " + row.total() + " is not selfRaised + specialFunds");
+            }
+        }
+        Set<Object> categories = new HashSet<>();
+        for (Expenditure line : expenditures) {
+            if (!categories.add(line.category())) {
+                throw budget("expenditure category " + line.category() + " appears twice");
+            }
+            if (line.specialFunds().isGreaterThan(line.amount())) {
+                throw budget(line.category() + " requests more special funds than its amount");
+            }
+        }
+        Money spent = Money.sum(expenditures, Expenditure::amount);
+        Money raised = Money.sum(funding, FundingRow::total);
+        if (spent.compareTo(raised) != 0) {
+            throw budget("expenditures total " + spent + " but funding totals " + raised);
+        }
+        Money specialSpent = Money.sum(expenditures, Expenditure::specialFunds);
+        Money specialRaised = Money.sum(funding, FundingRow::specialFunds);
+        if (specialSpent.compareTo(specialRaised) != 0) {
+            throw budget("expenditures request " + specialSpent + " of special funds but funding requests " + specialRaised);
+        }
+    }
+
+    private static RuleViolation budget(String detail) {
+        return violation(ErrorCode.BUDGET_INCONSISTENT, detail);
+    }
+
+    private static RuleViolation violation(ErrorCode code, String detail) {
+        return new RuleViolation(code, detail);
+    }
+}
