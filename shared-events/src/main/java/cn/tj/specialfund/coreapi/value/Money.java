@@ -16,9 +16,9 @@ import java.util.function.Function;
  */
 public record Money(BigDecimal amount) implements Comparable<Money> {
 
-    public static final Money ZERO = new Money(BigDecimal.ZERO);
     /** Larger than any honest budget line; anything above is a typing error, not a project. */
     public static final BigDecimal MAXIMUM = new BigDecimal("1000000000000.00");
+    public static final Money ZERO = new Money(BigDecimal.ZERO);
 
     public Money {
         if (amount == null) {

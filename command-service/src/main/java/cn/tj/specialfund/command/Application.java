@@ -1,0 +1,223 @@
+package cn.tj.specialfund.command;
+
+import cn.tj.specialfund.coreapi.ApplicationAwarded;
+import cn.tj.specialfund.coreapi.ApplicationNotSelected;
+import cn.tj.specialfund.coreapi.ApplicationScored;
+import cn.tj.specialfund.coreapi.ApplicationSubmitted;
+import cn.tj.specialfund.coreapi.ApproveInDistrict;
+import cn.tj.specialfund.coreapi.AwardApplication;
+import cn.tj.specialfund.coreapi.AwardToppedUp;
+import cn.tj.specialfund.coreapi.DistrictApproved;
+import cn.tj.specialfund.coreapi.DistrictRejected;
+import cn.tj.specialfund.coreapi.RejectApplication;
+import cn.tj.specialfund.coreapi.RejectInDistrict;
+import cn.tj.specialfund.coreapi.ScoreApplication;
+import cn.tj.specialfund.coreapi.SubmitApplication;
+import cn.tj.specialfund.coreapi.TopUpAward;
+import cn.tj.specialfund.coreapi.rules.ErrorCode;
+import cn.tj.specialfund.coreapi.rules.ProgramRules;
+import cn.tj.specialfund.coreapi.rules.RuleViolation;
+import cn.tj.specialfund.coreapi.value.Actor;
+import cn.tj.specialfund.coreapi.value.ApplicationForm;
+import cn.tj.specialfund.coreapi.value.ApplicationStatus;
+import cn.tj.specialfund.coreapi.value.Direction;
+import cn.tj.specialfund.coreapi.value.District;
+import cn.tj.specialfund.coreapi.value.Money;
+import cn.tj.specialfund.coreapi.value.Role;
+import cn.tj.specialfund.coreapi.value.Shares;
+import cn.tj.specialfund.coreapi.value.Tier;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+import static cn.tj.specialfund.coreapi.value.ApplicationStatus.AWARDED;
+import static cn.tj.specialfund.coreapi.value.ApplicationStatus.DISTRICT_APPROVED;
+import static cn.tj.specialfund.coreapi.value.ApplicationStatus.SCORED;
+import static cn.tj.specialfund.coreapi.value.ApplicationStatus.SUBMITTED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One application to the call, from submission to top-up. Every command is checked in the contract's
+ * order: who may act (403), whether the application's state allows it (409), then the rules of the call (422).
+ */
+@Aggregate
+class Application {
+
+    private static final ProgramRules RULES = ProgramRules.CALL_2020;
+
+    @AggregateIdentifier
+    private UUID applicationId;
+    private ApplicationForm form;
+    private Money eligibleInvestment;
+    private Money requestedSpecialFunds;
+    private ApplicationStatus status;
+    private Tier tier;
+    private Money awarded;
+
+    Application() {
+        // for Axon's event sourcing
+    }
+
+    @CommandHandler
+    Application(SubmitApplication command, MetaData metaData, ApplicantRegistry applicants) {
+        ApplicationForm form = command.form();
+        Actor actor = Actor.fromMetaData(metaData);
+        if (!actor.is(Role.ADMIN) && !actor.isOfficerOf(form.applicant().district())) {
+            throw forbidden("only an officer of " + form.applicant().district() + " or an admin may submit");
+        }
+        applicants.register(form.applicant().creditCode(), command.applicationId());
+        RULES.checkSubmission(form);
+        apply(new ApplicationSubmitted(command.applicationId(), form, RULES.eligibleInvestment(form.expenditures()),
+                RULES.requestedSpecialFunds(form), RULES.claimableTier(form)));
+    }
+
+    @CommandHandler
+    ApplicationStatus handle(ApproveInDistrict command, MetaData metaData) {
+        requireDistrictOfficer(metaData);
+        requireStatus(SUBMITTED);
+        RULES.checkDistrictApproval(command.matchingCommitted());
+        apply(new DistrictApproved(applicationId, district(), true, command.comment()));
+        return status;
+    }
+
+    @CommandHandler
+    ApplicationStatus handle(RejectInDistrict command, MetaData metaData) {
+        requireDistrictOfficer(metaData);
+        requireStatus(SUBMITTED);
+        apply(new DistrictRejected(applicationId, district(), command.comment()));
+        return status;
+    }
+
+    /** The third-party review may score again until the manager decides; the latest score counts. */
+    @CommandHandler
+    ApplicationStatus handle(ScoreApplication command, MetaData metaData) {
+        requireRole(metaData, Role.REVIEWER);
+        requireStatus(DISTRICT_APPROVED, SCORED);
+        apply(new ApplicationScored(applicationId, command.score(), command.reviewer()));
+        return status;
+    }
+
+    @CommandHandler
+    ApplicationAwarded handle(AwardApplication command, MetaData metaData, AwardSlots slots) {
+        requireRole(metaData, Role.PROGRAM_MANAGER);
+        requireStatus(SCORED);
+        slots.reserve(direction(), applicationId);
+        RULES.checkAwardTier(form, command.tier());
+        Money amount = RULES.awardAmount(requestedSpecialFunds, command.tier(), eligibleInvestment);
+        Shares shares = RULES.split(amount);
+        ApplicationAwarded awarded = new ApplicationAwarded(applicationId, direction(), district(), command.tier(),
+                amount, shares.municipalShare(), shares.districtShare());
+        apply(awarded);
+        return awarded;
+    }
+
+    @CommandHandler
+    ApplicationStatus handle(RejectApplication command, MetaData metaData) {
+        requireRole(metaData, Role.PROGRAM_MANAGER);
+        requireStatus(SCORED);
+        apply(new ApplicationNotSelected(applicationId, command.reason()));
+        return status;
+    }
+
+    /** 二(四): a city-funded project later selected as an MIIT pilot is brought up to the MIIT ceiling, once. */
+    @CommandHandler
+    AwardToppedUp handle(TopUpAward command, MetaData metaData) {
+        requireRole(metaData, Role.PROGRAM_MANAGER);
+        if (status != AWARDED || tier != Tier.MUNICIPAL) {
+            throw new RuleViolation(ErrorCode.INVALID_STATE,
+                    "only a MUNICIPAL award can be topped up; the application is " + status
+                            + (tier == null ? "" : " (" + tier + ")"));
+        }
+        RULES.checkTopUpPilot(command.miitPilot());
+        Money topUp = RULES.topUpAmount(eligibleInvestment, awarded);
+        if (topUp.isZero()) {
+            throw new RuleViolation(ErrorCode.NOTHING_TO_TOP_UP,
+                    "the award of " + awarded + " already reaches the MIIT_PILOT ceiling");
+        }
+        Shares shares = RULES.split(topUp);
+        AwardToppedUp toppedUp = new AwardToppedUp(applicationId, direction(), district(), command.miitPilot(),
+                command.reviewReference(), topUp, shares.municipalShare(), shares.districtShare(), awarded.plus(topUp));
+        apply(toppedUp);
+        return toppedUp;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationSubmitted event) {
+        applicationId = event.applicationId();
+        form = event.form();
+        eligibleInvestment = event.eligibleInvestment();
+        requestedSpecialFunds = event.requestedSpecialFunds();
+        status = SUBMITTED;
+        awarded = Money.ZERO;
+    }
+
+    @EventSourcingHandler
+    void on(DistrictApproved event) {
+        status = DISTRICT_APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(DistrictRejected event) {
+        status = ApplicationStatus.DISTRICT_REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationScored event) {
+        status = SCORED;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationAwarded event) {
+        status = AWARDED;
+        tier = event.tier();
+        awarded = event.amount();
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationNotSelected event) {
+        status = ApplicationStatus.NOT_SELECTED;
+    }
+
+    @EventSourcingHandler
+    void on(AwardToppedUp event) {
+        status = ApplicationStatus.TOPPED_UP;
+        tier = Tier.MIIT_PILOT;
+        awarded = event.totalSupport();
+    }
+
+    private District district() {
+        return form.applicant().district();
+    }
+
+    private Direction direction() {
+        return form.direction();
+    }
+
+    private void requireDistrictOfficer(MetaData metaData) {
+        if (!Actor.fromMetaData(metaData).isOfficerOf(district())) {
+            throw forbidden("only an officer of " + district() + " may review this application");
+        }
+    }
+
+    private static void requireRole(MetaData metaData, Role role) {
+        if (!Actor.fromMetaData(metaData).is(role)) {
+            throw forbidden("only a " + role + " may do this");
+        }
+    }
+
+    private void requireStatus(ApplicationStatus... allowed) {
+        if (Arrays.stream(allowed).noneMatch(s -> s == status)) {
+            throw new RuleViolation(ErrorCode.INVALID_STATE,
+                    "the application is " + status + "; this needs " + Arrays.toString(allowed));
+        }
+    }
+
+    private static RuleViolation forbidden(String detail) {
+        return new RuleViolation(ErrorCode.FORBIDDEN, detail);
+    }
+}
