@@ -1,0 +1,145 @@
+package cn.tj.specialfund.query.applications;
+
+import cn.tj.specialfund.coreapi.rules.ErrorCode;
+import cn.tj.specialfund.coreapi.rules.RuleViolation;
+import cn.tj.specialfund.coreapi.value.ApplicationStatus;
+import cn.tj.specialfund.coreapi.value.Direction;
+import cn.tj.specialfund.coreapi.value.District;
+import cn.tj.specialfund.query.web.Access;
+import cn.tj.specialfund.query.web.Csv;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** GET /api/applications[/{id}]: any authenticated user; a district officer only within their district. */
+@RestController
+@RequestMapping("/api/applications")
+@Transactional(readOnly = true)
+class ApplicationController {
+
+    static final int MAX_PAGE_SIZE = 500;
+    private static final Sort SUBMISSION_ORDER = Sort.by("submittedAt", "submissionPosition", "id");
+
+    private final ApplicationRepository applications;
+
+    ApplicationController(ApplicationRepository applications) {
+        this.applications = applications;
+    }
+
+    @GetMapping("/{id}")
+    ApplicationView one(@PathVariable UUID id) {
+        ApplicationEntity entity = applications.findById(id.toString())
+                .orElseThrow(() -> new RuleViolation(ErrorCode.NOT_FOUND, "no application " + id));
+        Access.requireDistrictVisible(entity.district());
+        return ApplicationView.of(entity.toState());
+    }
+
+    /** JSON {"items","total"}, or with {@code Accept: text/csv} every matching application (or the page asked for). */
+    @GetMapping
+    ResponseEntity<?> list(@RequestParam(required = false) String direction,
+                           @RequestParam(required = false) String district,
+                           @RequestParam(required = false) String status,
+                           @RequestParam(required = false) Integer page,
+                           @RequestParam(required = false) Integer size,
+                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Specification<ApplicationEntity> filter = filter(direction, district, status);
+        boolean csv = Csv.wanted(accept);
+        if (csv && page == null && size == null) {
+            List<ApplicationView> all = applications.findAll(filter, SUBMISSION_ORDER).stream()
+                    .map(e -> ApplicationView.of(e.toState())).toList();
+            return csv(all);
+        }
+        Page<ApplicationEntity> found = applications.findAll(filter, pageable(page, size));
+        List<ApplicationView> items = found.getContent().stream().map(e -> ApplicationView.of(e.toState())).toList();
+        return csv ? csv(items) : ResponseEntity.ok(new ApplicationPage(items, found.getTotalElements()));
+    }
+
+    private static Specification<ApplicationEntity> filter(String direction, String district, String status) {
+        List<Specification<ApplicationEntity>> parts = new ArrayList<>();
+        String directionCode = blank(direction) == null ? null : Direction.fromCode(direction).code();
+        District wanted = blank(district) == null ? null : parse(District.class, "district", district);
+        String statusName = blank(status) == null ? null : parse(ApplicationStatus.class, "status", status).name();
+        if (directionCode != null) {
+            parts.add((root, query, cb) -> cb.equal(root.get("direction"), directionCode));
+        }
+        Optional<District> own = Access.ownDistrict();
+        if (own.isPresent() && wanted != null && wanted != own.get()) {
+            throw new RuleViolation(ErrorCode.FORBIDDEN, "a district officer sees only their own district");
+        }
+        District effective = own.orElse(wanted);
+        if (effective != null) {
+            parts.add((root, query, cb) -> cb.equal(root.get("district"), effective.name()));
+        }
+        if (statusName != null) {
+            parts.add((root, query, cb) -> cb.equal(root.get("status"), statusName));
+        }
+        return Specification.allOf(parts);
+    }
+
+    private static Pageable pageable(Integer page, Integer size) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 50 : size;
+        if (p < 0) {
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, "page must be 0 or more");
+        }
+        if (s < 1 || s > MAX_PAGE_SIZE) {
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, "size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return PageRequest.of(p, s, SUBMISSION_ORDER);
+    }
+
+    private static ResponseEntity<String> csv(List<ApplicationView> items) {
+        List<List<Object>> rows = items.stream().map(a -> {
+            List<Object> row = new ArrayList<>();
+            row.add(a.id());
+            row.add(a.projectName());
+            row.add(a.applicantName());
+            row.add(a.direction().code());
+            row.add(a.district());
+            row.add(a.creditCode());
+            row.add(a.status());
+            row.add(a.tier());
+            row.add(a.score());
+            row.add(a.eligibleInvestment());
+            row.add(a.requestedSpecialFunds());
+            row.add(a.awardedAmount());
+            row.add(a.topUpAmount());
+            row.add(a.totalSupport());
+            row.add(a.municipalShare());
+            row.add(a.districtShare());
+            row.add(a.submittedAt());
+            return row;
+        }).toList();
+        return Csv.response("applications.csv", List.of("id", "projectName", "applicantName", "direction",
+                "district", "creditCode", "status", "tier", "score", "eligibleInvestment", "requestedSpecialFunds",
+                "awardedAmount", "topUpAmount", "totalSupport", "municipalShare", "districtShare", "submittedAt"), rows);
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, "unknown " + field + " '" + value + "'");
+        }
+    }
+}

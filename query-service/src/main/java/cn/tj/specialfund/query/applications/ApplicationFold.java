@@ -1,0 +1,114 @@
+package cn.tj.specialfund.query.applications;
+
+import cn.tj.specialfund.coreapi.ApplicationAwarded;
+import cn.tj.specialfund.coreapi.ApplicationNotSelected;
+import cn.tj.specialfund.coreapi.ApplicationScored;
+import cn.tj.specialfund.coreapi.ApplicationSubmitted;
+import cn.tj.specialfund.coreapi.AwardToppedUp;
+import cn.tj.specialfund.coreapi.DistrictApproved;
+import cn.tj.specialfund.coreapi.DistrictRejected;
+import cn.tj.specialfund.coreapi.value.ApplicationForm;
+import cn.tj.specialfund.coreapi.value.ApplicationStatus;
+import cn.tj.specialfund.coreapi.value.Money;
+import cn.tj.specialfund.coreapi.value.Tier;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * How one event changes one application. The single place where events become application state: the
+ * projections, the rebuild and the auditors' as-of view all fold with it.
+ */
+public final class ApplicationFold {
+
+    private ApplicationFold() {
+    }
+
+    /** The application an event of the ledger belongs to, or null for anything else. */
+    public static UUID applicationId(Object payload) {
+        if (payload instanceof ApplicationSubmitted e) {
+            return e.applicationId();
+        } else if (payload instanceof DistrictApproved e) {
+            return e.applicationId();
+        } else if (payload instanceof DistrictRejected e) {
+            return e.applicationId();
+        } else if (payload instanceof ApplicationScored e) {
+            return e.applicationId();
+        } else if (payload instanceof ApplicationAwarded e) {
+            return e.applicationId();
+        } else if (payload instanceof ApplicationNotSelected e) {
+            return e.applicationId();
+        } else if (payload instanceof AwardToppedUp e) {
+            return e.applicationId();
+        }
+        return null;
+    }
+
+    /** The event's position in the log, when it was read from a stream of it (0 otherwise). */
+    public static long position(EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            return tracked.trackingToken().position().orElse(0L);
+        }
+        return 0L;
+    }
+
+    public static ApplicationState apply(ApplicationState current, EventMessage<?> message) {
+        return apply(current, message.getPayload(), message.getTimestamp(), position(message));
+    }
+
+    /** The state after {@code payload}; {@code current} is null before ApplicationSubmitted. */
+    public static ApplicationState apply(ApplicationState s, Object payload, Instant at, long position) {
+        if (payload instanceof ApplicationSubmitted e) {
+            if (s != null) {
+                throw new IllegalStateException("application " + e.applicationId() + " submitted twice");
+            }
+            ApplicationForm form = e.form();
+            return new ApplicationState(e.applicationId(), form.projectName(), form.applicant().name(),
+                    form.direction(), form.applicant().district(), form.applicant().creditCode().value(),
+                    ApplicationStatus.SUBMITTED, null, e.claimableTier(), null, e.eligibleInvestment(),
+                    e.requestedSpecialFunds(), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, at, position, at);
+        }
+        if (s == null) {
+            throw new IllegalStateException("event " + payload.getClass().getSimpleName() + " of application "
+                    + applicationId(payload) + " before its submission");
+        }
+        if (payload instanceof DistrictApproved) {
+            return withStatus(s, ApplicationStatus.DISTRICT_APPROVED, at);
+        }
+        if (payload instanceof DistrictRejected) {
+            return withStatus(s, ApplicationStatus.DISTRICT_REJECTED, at);
+        }
+        if (payload instanceof ApplicationNotSelected) {
+            return withStatus(s, ApplicationStatus.NOT_SELECTED, at);
+        }
+        if (payload instanceof ApplicationScored e) {
+            return new ApplicationState(s.id(), s.projectName(), s.applicantName(), s.direction(), s.district(),
+                    s.creditCode(), ApplicationStatus.SCORED, s.tier(), s.claimableTier(), e.score(),
+                    s.eligibleInvestment(), s.requestedSpecialFunds(), s.awardedAmount(), s.topUpAmount(),
+                    s.municipalShare(), s.districtShare(), s.submittedAt(), s.submissionPosition(), at);
+        }
+        if (payload instanceof ApplicationAwarded e) {
+            return new ApplicationState(s.id(), s.projectName(), s.applicantName(), s.direction(), s.district(),
+                    s.creditCode(), ApplicationStatus.AWARDED, e.tier(), s.claimableTier(), s.score(),
+                    s.eligibleInvestment(), s.requestedSpecialFunds(), e.amount(), Money.ZERO, e.municipalShare(),
+                    e.districtShare(), s.submittedAt(), s.submissionPosition(), at);
+        }
+        if (payload instanceof AwardToppedUp e) {
+            return new ApplicationState(s.id(), s.projectName(), s.applicantName(), s.direction(), s.district(),
+                    s.creditCode(), ApplicationStatus.TOPPED_UP, Tier.MIIT_PILOT, s.claimableTier(), s.score(),
+                    s.eligibleInvestment(), s.requestedSpecialFunds(), s.awardedAmount(), e.topUpAmount(),
+                    s.municipalShare().plus(e.municipalShare()), s.districtShare().plus(e.districtShare()),
+                    s.submittedAt(), s.submissionPosition(), at);
+        }
+        return s;
+    }
+
+    private static ApplicationState withStatus(ApplicationState s, ApplicationStatus status, Instant at) {
+        return new ApplicationState(s.id(), s.projectName(), s.applicantName(), s.direction(), s.district(),
+                s.creditCode(), status, s.tier(), s.claimableTier(), s.score(), s.eligibleInvestment(),
+                s.requestedSpecialFunds(), s.awardedAmount(), s.topUpAmount(), s.municipalShare(),
+                s.districtShare(), s.submittedAt(), s.submissionPosition(), at);
+    }
+}

@@ -1,0 +1,36 @@
+package cn.tj.specialfund.query.applications;
+
+import cn.tj.specialfund.coreapi.value.ApplicationStatus;
+import cn.tj.specialfund.coreapi.value.Direction;
+import cn.tj.specialfund.coreapi.value.District;
+import cn.tj.specialfund.coreapi.value.Money;
+import cn.tj.specialfund.coreapi.value.Tier;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The JSON of one application (GET /api/applications/{id}, the list items and /as-of). Amounts 0 where none. */
+public record ApplicationView(UUID id, String projectName, String applicantName, Direction direction,
+                              District district, String creditCode, ApplicationStatus status, Tier tier,
+                              Tier claimableTier, BigDecimal score, Money eligibleInvestment,
+                              Money requestedSpecialFunds, Money awardedAmount, Money topUpAmount,
+                              Money totalSupport, Money municipalShare, Money districtShare, Instant submittedAt,
+                              Instant updatedAt) {
+
+    public static ApplicationView of(ApplicationState s) {
+        return new ApplicationView(s.id(), s.projectName(), s.applicantName(), s.direction(), s.district(),
+                s.creditCode(), s.status(), s.tier(), s.claimableTier(), plainScore(s.score()),
+                s.eligibleInvestment(), s.requestedSpecialFunds(), s.awardedAmount(), s.topUpAmount(),
+                s.totalSupport(), s.municipalShare(), s.districtShare(), s.submittedAt(), s.updatedAt());
+    }
+
+    /** 86.5, not 86.5000 or 8.65E+1: the score as the reviewer gave it, whatever the column's scale. */
+    public static BigDecimal plainScore(BigDecimal score) {
+        if (score == null) {
+            return null;
+        }
+        BigDecimal stripped = score.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,100 @@
+package cn.tj.specialfund.query.applications;
+
+import cn.tj.specialfund.coreapi.ApplicationSubmitted;
+import cn.tj.specialfund.coreapi.rules.ErrorCode;
+import cn.tj.specialfund.coreapi.rules.RuleViolation;
+import cn.tj.specialfund.coreapi.value.District;
+import cn.tj.specialfund.coreapi.value.Actor;
+import cn.tj.specialfund.query.web.Access;
+import cn.tj.specialfund.support.eventstore.EventStoreConfiguration;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * For auditors: what the event store itself says about one application, read from sequence 0 (never from
+ * a snapshot), and the application as it stood at an instant, folded with the projections' own fold.
+ */
+@RestController
+@RequestMapping("/api/applications/{id}")
+class HistoryController {
+
+    private final EventStore eventStore;
+    private final ObjectMapper mapper;
+
+    HistoryController(EventStore eventStore, ObjectMapper mapper) {
+        this.eventStore = eventStore;
+        this.mapper = mapper;
+    }
+
+    /** The payload is the event's own JSON, written as it is (amounts keep their two decimals). */
+    record HistoryEvent(long sequence, String type, Instant timestamp, String actor, String correlationId,
+                        @JsonRawValue String payload) {
+    }
+
+    record History(List<HistoryEvent> events) {
+    }
+
+    @GetMapping("/history")
+    History history(@PathVariable UUID id) {
+        List<? extends DomainEventMessage<?>> events = eventsOf(id);
+        Access.requireHistoryVisible(districtOf(events));
+        return new History(events.stream().map(e -> new HistoryEvent(e.getSequenceNumber(),
+                e.getPayloadType().getSimpleName(), e.getTimestamp(), text(e.getMetaData().get(Actor.USERNAME)),
+                text(e.getMetaData().get(EventStoreConfiguration.CORRELATION_ID)),
+                json(e.getPayload()))).toList());
+    }
+
+    /** Events at exactly {@code at} count; 404 if the application had not been submitted yet. */
+    @GetMapping("/as-of")
+    ApplicationView asOf(@PathVariable UUID id, @RequestParam Instant at) {
+        List<? extends DomainEventMessage<?>> events = eventsOf(id);
+        Access.requireDistrictVisible(districtOf(events));
+        ApplicationState state = null;
+        for (DomainEventMessage<?> event : events) {
+            if (event.getTimestamp().isAfter(at)) {
+                break;
+            }
+            state = ApplicationFold.apply(state, event);
+        }
+        if (state == null) {
+            throw new RuleViolation(ErrorCode.NOT_FOUND, "application " + id + " did not exist at " + at);
+        }
+        return ApplicationView.of(state);
+    }
+
+    private List<? extends DomainEventMessage<?>> eventsOf(UUID id) {
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id.toString(), 0L).asStream().toList();
+        if (events.isEmpty() || !(events.get(0).getPayload() instanceof ApplicationSubmitted)) {
+            throw new RuleViolation(ErrorCode.NOT_FOUND, "no application " + id);
+        }
+        return events;
+    }
+
+    private static District districtOf(List<? extends DomainEventMessage<?>> events) {
+        return ((ApplicationSubmitted) events.get(0).getPayload()).form().applicant().district();
+    }
+
+    private String json(Object payload) {
+        try {
+            return mapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the payload of " + payload.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

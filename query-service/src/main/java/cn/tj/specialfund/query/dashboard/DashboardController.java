@@ -1,0 +1,140 @@
+package cn.tj.specialfund.query.dashboard;
+
+import cn.tj.specialfund.coreapi.rules.ProgramRules;
+import cn.tj.specialfund.coreapi.value.ApplicationStatus;
+import cn.tj.specialfund.coreapi.value.Direction;
+import cn.tj.specialfund.coreapi.value.District;
+import cn.tj.specialfund.query.applications.ApplicationView;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The dashboards (any authenticated user). They read a few small counter rows, never the whole history, so
+ * they answer as fast with the millionth event as with the first. One read-only transaction per request, so
+ * each answer is one consistent snapshot.
+ */
+@RestController
+@RequestMapping("/api/dashboard")
+@Transactional(readOnly = true)
+class DashboardController {
+
+    private final DirectionStatsRepository directions;
+    private final DistrictStatsRepository districts;
+    private final CandidateRepository candidates;
+    private final ProgramRules rules = ProgramRules.CALL_2020;
+
+    DashboardController(DirectionStatsRepository directions, DistrictStatsRepository districts,
+                        CandidateRepository candidates) {
+        this.directions = directions;
+        this.districts = districts;
+        this.candidates = candidates;
+    }
+
+    record DirectionRow(String code, String name, Integer cap, long submitted, long districtApproved, long scored,
+                        long awarded, long notSelected, long districtRejected, BigDecimal awardedAmount,
+                        BigDecimal topUpAmount, BigDecimal totalSupport) {
+    }
+
+    record DirectionTotals(long submitted, long districtApproved, long scored, long awarded, long notSelected,
+                           long districtRejected, BigDecimal awardedAmount, BigDecimal topUpAmount,
+                           BigDecimal totalSupport) {
+    }
+
+    record DirectionsDashboard(List<DirectionRow> directions, DirectionTotals totals) {
+    }
+
+    @GetMapping("/directions")
+    DirectionsDashboard directions() {
+        Map<String, DirectionStatsEntity> rows = byCode(directions.findAll(), r -> r.code);
+        List<DirectionRow> result = new ArrayList<>();
+        DirectionTotals totals = new DirectionTotals(0, 0, 0, 0, 0, 0, money(BigDecimal.ZERO), money(BigDecimal.ZERO),
+                money(BigDecimal.ZERO));
+        for (Direction d : Direction.values()) {
+            DirectionStatsEntity r = rows.get(d.code());
+            DirectionRow row = r == null
+                    ? new DirectionRow(d.code(), d.displayName(), rules.capOf(d).orElse(null), 0, 0, 0, 0, 0, 0,
+                    money(BigDecimal.ZERO), money(BigDecimal.ZERO), money(BigDecimal.ZERO))
+                    : new DirectionRow(d.code(), d.displayName(), rules.capOf(d).orElse(null), r.submitted,
+                    r.districtApproved, r.scored, r.awarded, r.notSelected, r.districtRejected, money(r.awardedAmount),
+                    money(r.topUpAmount), money(r.totalSupport));
+            result.add(row);
+            totals = new DirectionTotals(totals.submitted() + row.submitted(),
+                    totals.districtApproved() + row.districtApproved(), totals.scored() + row.scored(),
+                    totals.awarded() + row.awarded(), totals.notSelected() + row.notSelected(),
+                    totals.districtRejected() + row.districtRejected(),
+                    totals.awardedAmount().add(row.awardedAmount()), totals.topUpAmount().add(row.topUpAmount()),
+                    totals.totalSupport().add(row.totalSupport()));
+        }
+        return new DirectionsDashboard(result, totals);
+    }
+
+    record Candidate(String id, String projectName, BigDecimal score) {
+    }
+
+    record Cap(String direction, String name, int cap, long awarded, long remaining, List<Candidate> candidates) {
+    }
+
+    record Caps(List<Cap> caps) {
+    }
+
+    @GetMapping("/caps")
+    Caps caps() {
+        Map<String, DirectionStatsEntity> rows = byCode(directions.findAll(), r -> r.code);
+        List<Cap> caps = new ArrayList<>();
+        for (Direction d : Direction.values()) {
+            Integer cap = rules.capOf(d).orElse(null);
+            if (cap == null) {
+                continue;
+            }
+            DirectionStatsEntity r = rows.get(d.code());
+            long awarded = r == null ? 0 : r.awarded;
+            List<Candidate> scored = candidates
+                    .findByDirectionAndStatusOrderByScoreDescSubmittedAtAscSubmissionPositionAsc(d.code(),
+                            ApplicationStatus.SCORED.name())
+                    .stream().map(c -> new Candidate(c.id, c.projectName, ApplicationView.plainScore(c.score)))
+                    .toList();
+            caps.add(new Cap(d.code(), d.displayName(), cap, awarded, Math.max(0, cap - awarded), scored));
+        }
+        return new Caps(caps);
+    }
+
+    record DistrictRow(String code, String name, long awardedProjects, BigDecimal totalSupport,
+                       BigDecimal municipalShare, BigDecimal matchingObligation, BigDecimal pendingExposure) {
+    }
+
+    record Districts(List<DistrictRow> districts) {
+    }
+
+    @GetMapping("/districts")
+    Districts districts() {
+        Map<String, DistrictStatsEntity> rows = byCode(districts.findAll(), r -> r.code);
+        List<DistrictRow> result = new ArrayList<>();
+        for (District d : District.values()) {
+            DistrictStatsEntity r = rows.get(d.name());
+            result.add(r == null
+                    ? new DistrictRow(d.name(), d.displayName(), 0, money(BigDecimal.ZERO), money(BigDecimal.ZERO),
+                    money(BigDecimal.ZERO), money(BigDecimal.ZERO))
+                    : new DistrictRow(d.name(), d.displayName(), r.awardedProjects, money(r.totalSupport),
+                    money(r.municipalShare), money(r.matchingObligation), money(r.pendingExposure)));
+        }
+        return new Districts(result);
+    }
+
+    private static <T> Map<String, T> byCode(List<T> rows, Function<T, String> code) {
+        return rows.stream().collect(Collectors.toMap(code, Function.identity()));
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.UNNECESSARY);
+    }
+}

@@ -1,0 +1,154 @@
+package cn.tj.specialfund.query.dashboard;
+
+import cn.tj.specialfund.coreapi.ApplicationAwarded;
+import cn.tj.specialfund.coreapi.ApplicationNotSelected;
+import cn.tj.specialfund.coreapi.ApplicationScored;
+import cn.tj.specialfund.coreapi.ApplicationSubmitted;
+import cn.tj.specialfund.coreapi.AwardToppedUp;
+import cn.tj.specialfund.coreapi.DistrictApproved;
+import cn.tj.specialfund.coreapi.DistrictRejected;
+import cn.tj.specialfund.coreapi.rules.ProgramRules;
+import cn.tj.specialfund.coreapi.value.Direction;
+import cn.tj.specialfund.coreapi.value.District;
+import cn.tj.specialfund.query.applications.ApplicationFold;
+import cn.tj.specialfund.query.applications.ApplicationState;
+import cn.tj.specialfund.query.projection.ApplicationStateTable;
+import cn.tj.specialfund.query.projection.ApplicationStatesBatch;
+import cn.tj.specialfund.query.projection.ProcessingGroups;
+import cn.tj.specialfund.query.projection.ProjectionBatches;
+import cn.tj.specialfund.query.projection.ReadModelRebuild;
+import cn.tj.specialfund.query.projection.RebuildableReadModel;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keeps the dashboards' counters: each event changes one application, and the direction and district rows
+ * change by the difference between what that application contributed before and after. The application
+ * states live in {@code dashboard_application}, the dashboards' own copy, which also lists the cap candidates.
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.DASHBOARDS)
+class DashboardProjection implements RebuildableReadModel {
+
+    static final String TABLE = "dashboard_application";
+
+    private final ProjectionBatches batches;
+    private final ApplicationStateTable table;
+    private final DashboardTables counters;
+    private final ProgramRules rules = ProgramRules.CALL_2020;
+
+    DashboardProjection(ProjectionBatches batches, JdbcTemplate jdbc) {
+        this.batches = batches;
+        this.table = new ApplicationStateTable(TABLE, jdbc);
+        this.counters = new DashboardTables(jdbc);
+    }
+
+    @EventHandler
+    void on(ApplicationSubmitted event, EventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(DistrictApproved event, EventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(DistrictRejected event, EventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(ApplicationScored event, EventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(ApplicationAwarded event, EventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(ApplicationNotSelected event, EventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(AwardToppedUp event, EventMessage<?> message) {
+        apply(message);
+    }
+
+    private void apply(EventMessage<?> message) {
+        batches.current(ProcessingGroups.DASHBOARDS, Batch::new).apply(message);
+    }
+
+    private final class Batch extends ApplicationStatesBatch {
+        private final Map<Direction, DirectionFigures> directions = new EnumMap<>(Direction.class);
+        private final Map<District, DistrictFigures> districts = new EnumMap<>(District.class);
+
+        Batch(List<? extends EventMessage<?>> messages) {
+            super(table, messages);
+        }
+
+        @Override
+        public Change apply(EventMessage<?> message) {
+            Change change = super.apply(message);
+            ApplicationState after = change.after();
+            directions.merge(after.direction(),
+                    DirectionFigures.of(after).minus(DirectionFigures.of(change.before())), DirectionFigures::plus);
+            districts.merge(after.district(), DistrictFigures.of(after, rules)
+                    .minus(DistrictFigures.of(change.before(), rules)), DistrictFigures::plus);
+            return change;
+        }
+
+        @Override
+        public void flush() {
+            super.flush();
+            counters.addToDirections(directions);
+            counters.addToDistricts(districts);
+        }
+    }
+
+    @Override
+    public String processingGroup() {
+        return ProcessingGroups.DASHBOARDS;
+    }
+
+    @Override
+    public ReadModelRebuild startRebuild() {
+        Map<UUID, ApplicationState> states = new LinkedHashMap<>();
+        return new ReadModelRebuild() {
+            @Override
+            public void apply(TrackedEventMessage<?> event) {
+                UUID id = ApplicationFold.applicationId(event.getPayload());
+                if (id != null) {
+                    states.put(id, ApplicationFold.apply(states.get(id), event));
+                }
+            }
+
+            @Override
+            public void replaceLive() {
+                Map<Direction, DirectionFigures> directions = new EnumMap<>(Direction.class);
+                Map<District, DistrictFigures> districts = new EnumMap<>(District.class);
+                for (ApplicationState s : states.values()) {
+                    directions.merge(s.direction(), DirectionFigures.of(s), DirectionFigures::plus);
+                    districts.merge(s.district(), DistrictFigures.of(s, rules), DistrictFigures::plus);
+                }
+                table.deleteAll();
+                table.insert(states.values());
+                counters.setDirections(directions);
+                counters.setDistricts(districts);
+            }
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package cn.tj.specialfund.query.dashboard;
+
+import cn.tj.specialfund.coreapi.value.Direction;
+import cn.tj.specialfund.coreapi.value.District;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the counter rows. Live batches add differences, in a fixed order (direction code, district order)
+ * so that two segments updating the same rows cannot deadlock; a rebuild sets absolute figures.
+ */
+final class DashboardTables {
+
+    private static final String DIRECTION_COLUMNS = "submitted, district_approved, scored, awarded, not_selected, "
+            + "district_rejected, awarded_amount, top_up_amount, total_support";
+    private static final String DISTRICT_COLUMNS = "awarded_projects, total_support, municipal_share, "
+            + "matching_obligation, pending_exposure";
+
+    private final JdbcTemplate jdbc;
+
+    DashboardTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void addToDirections(Map<Direction, DirectionFigures> deltas) {
+        writeDirections(deltas, true);
+    }
+
+    void setDirections(Map<Direction, DirectionFigures> figures) {
+        writeDirections(figures, false);
+    }
+
+    void addToDistricts(Map<District, DistrictFigures> deltas) {
+        writeDistricts(deltas, true);
+    }
+
+    void setDistricts(Map<District, DistrictFigures> figures) {
+        writeDistricts(figures, false);
+    }
+
+    private void writeDirections(Map<Direction, DirectionFigures> figures, boolean add) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Direction d : Direction.values()) {
+            DirectionFigures f = figures.get(d);
+            if (f == null) {
+                if (add) {
+                    continue;
+                }
+                f = DirectionFigures.NONE;
+            } else if (add && f.isZero()) {
+                continue;
+            }
+            rows.add(new Object[]{f.submitted(), f.districtApproved(), f.scored(), f.awarded(), f.notSelected(),
+                    f.districtRejected(), f.awardedAmount(), f.topUpAmount(), f.totalSupport(), d.code()});
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("UPDATE direction_stats SET " + assignments(DIRECTION_COLUMNS, add) + " WHERE code = ?",
+                    rows);
+        }
+    }
+
+    private void writeDistricts(Map<District, DistrictFigures> figures, boolean add) {
+        List<Object[]> rows = new ArrayList<>();
+        for (District d : District.values()) {
+            DistrictFigures f = figures.get(d);
+            if (f == null) {
+                if (add) {
+                    continue;
+                }
+                f = DistrictFigures.NONE;
+            } else if (add && f.isZero()) {
+                continue;
+            }
+            rows.add(new Object[]{f.awardedProjects(), f.totalSupport(), f.municipalShare(), f.matchingObligation(),
+                    f.pendingExposure(), d.name()});
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("UPDATE district_stats SET " + assignments(DISTRICT_COLUMNS, add) + " WHERE code = ?",
+                    rows);
+        }
+    }
+
+    private static String assignments(String columns, boolean add) {
+        List<String> parts = new ArrayList<>();
+        for (String column : columns.split(", ")) {
+            parts.add(add ? column + " = " + column + " + ?" : column + " = ?");
+        }
+        return String.join(", ", parts);
+    }
+}

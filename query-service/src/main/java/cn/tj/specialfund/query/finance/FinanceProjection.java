@@ -1,0 +1,80 @@
+package cn.tj.specialfund.query.finance;
+
+import cn.tj.specialfund.coreapi.ApplicationAwarded;
+import cn.tj.specialfund.coreapi.AwardToppedUp;
+import cn.tj.specialfund.query.projection.ProcessingGroups;
+import cn.tj.specialfund.query.projection.ProjectionBatch;
+import cn.tj.specialfund.query.projection.ProjectionBatches;
+import cn.tj.specialfund.query.projection.ReadModelRebuild;
+import cn.tj.specialfund.query.projection.RebuildableReadModel;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps the commitments ledger: a line per award and per top-up. Events carry everything a line needs. */
+@Component
+@ProcessingGroup(ProcessingGroups.FINANCE)
+class FinanceProjection implements RebuildableReadModel {
+
+    private final ProjectionBatches batches;
+    private final CommitmentLedger ledger;
+
+    FinanceProjection(ProjectionBatches batches, JdbcTemplate jdbc) {
+        this.batches = batches;
+        this.ledger = new CommitmentLedger(jdbc);
+    }
+
+    @EventHandler
+    void on(ApplicationAwarded event, EventMessage<?> message) {
+        record(message);
+    }
+
+    @EventHandler
+    void on(AwardToppedUp event, EventMessage<?> message) {
+        record(message);
+    }
+
+    private void record(EventMessage<?> message) {
+        batches.current(ProcessingGroups.FINANCE, messages -> new Batch()).lines.add(Commitment.of(message));
+    }
+
+    private final class Batch implements ProjectionBatch {
+        private final List<Commitment> lines = new ArrayList<>();
+
+        @Override
+        public void flush() {
+            ledger.insert(lines);
+        }
+    }
+
+    @Override
+    public String processingGroup() {
+        return ProcessingGroups.FINANCE;
+    }
+
+    @Override
+    public ReadModelRebuild startRebuild() {
+        List<Commitment> lines = new ArrayList<>();
+        return new ReadModelRebuild() {
+            @Override
+            public void apply(TrackedEventMessage<?> event) {
+                Commitment line = Commitment.of(event);
+                if (line != null) {
+                    lines.add(line);
+                }
+            }
+
+            @Override
+            public void replaceLive() {
+                ledger.deleteAll();
+                ledger.insert(lines);
+            }
+        };
+    }
+}

@@ -1,0 +1,137 @@
+package cn.tj.specialfund.query.projection;
+
+import cn.tj.specialfund.coreapi.value.ApplicationStatus;
+import cn.tj.specialfund.coreapi.value.Direction;
+import cn.tj.specialfund.coreapi.value.District;
+import cn.tj.specialfund.coreapi.value.Money;
+import cn.tj.specialfund.coreapi.value.Tier;
+import cn.tj.specialfund.query.applications.ApplicationState;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Application states in a table of the {@code application_view} shape, read and written with plain batched
+ * JDBC: projections load all applications of a batch in one query and write them back in one batch.
+ */
+public final class ApplicationStateTable {
+
+    private static final String COLUMNS = "id, project_name, applicant_name, direction, district, credit_code, "
+            + "status, tier, claimable_tier, score, eligible_investment, requested_special_funds, awarded_amount, "
+            + "top_up_amount, municipal_share, district_share, submitted_at, submission_position, updated_at";
+    private static final int CHUNK = 500;
+
+    private final String table;
+    private final JdbcTemplate jdbc;
+
+    public ApplicationStateTable(String table, JdbcTemplate jdbc) {
+        this.table = table;
+        this.jdbc = jdbc;
+    }
+
+    public Map<UUID, ApplicationState> load(Collection<UUID> ids) {
+        Map<UUID, ApplicationState> found = new HashMap<>();
+        List<UUID> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("SELECT " + COLUMNS + " FROM " + table + " WHERE id IN (" + marks + ")",
+                    rs -> {
+                        ApplicationState state = read(rs);
+                        found.put(state.id(), state);
+                    }, chunk.stream().map(UUID::toString).toArray());
+        }
+        return found;
+    }
+
+    public void insert(Collection<ApplicationState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        String marks = String.join(", ", Collections.nCopies(19, "?"));
+        jdbc.batchUpdate("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (" + marks + ")", states, CHUNK,
+                (ps, s) -> {
+                    ps.setString(1, s.id().toString());
+                    bindFrom(ps, s, 2);
+                });
+    }
+
+    public void update(Collection<ApplicationState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        String assignments = String.join(" = ?, ", COLUMNS.substring("id, ".length()).split(", ")) + " = ?";
+        jdbc.batchUpdate("UPDATE " + table + " SET " + assignments + " WHERE id = ?", states, CHUNK,
+                (ps, s) -> {
+                    int next = bindFrom(ps, s, 1);
+                    ps.setString(next, s.id().toString());
+                });
+    }
+
+    public void deleteAll() {
+        jdbc.update("DELETE FROM " + table);
+    }
+
+    /** Binds every column but the id from {@code index} on; returns the next free index. */
+    private static int bindFrom(PreparedStatement ps, ApplicationState s, int index) throws SQLException {
+        int i = index;
+        ps.setString(i++, s.projectName());
+        ps.setString(i++, s.applicantName());
+        ps.setString(i++, s.direction().code());
+        ps.setString(i++, s.district().name());
+        ps.setString(i++, s.creditCode());
+        ps.setString(i++, s.status().name());
+        ps.setString(i++, s.tier() == null ? null : s.tier().name());
+        ps.setString(i++, s.claimableTier().name());
+        if (s.score() == null) {
+            ps.setNull(i++, Types.NUMERIC);
+        } else {
+            ps.setBigDecimal(i++, s.score());
+        }
+        ps.setBigDecimal(i++, s.eligibleInvestment().amount());
+        ps.setBigDecimal(i++, s.requestedSpecialFunds().amount());
+        ps.setBigDecimal(i++, s.awardedAmount().amount());
+        ps.setBigDecimal(i++, s.topUpAmount().amount());
+        ps.setBigDecimal(i++, s.municipalShare().amount());
+        ps.setBigDecimal(i++, s.districtShare().amount());
+        ps.setObject(i++, utc(s.submittedAt()));
+        ps.setLong(i++, s.submissionPosition());
+        ps.setObject(i++, utc(s.updatedAt()));
+        return i;
+    }
+
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static ApplicationState read(ResultSet rs) throws SQLException {
+        String tier = rs.getString("tier");
+        return new ApplicationState(UUID.fromString(rs.getString("id")), rs.getString("project_name"),
+                rs.getString("applicant_name"), Direction.fromCode(rs.getString("direction")),
+                District.valueOf(rs.getString("district")), rs.getString("credit_code"),
+                ApplicationStatus.valueOf(rs.getString("status")), tier == null ? null : Tier.valueOf(tier),
+                Tier.valueOf(rs.getString("claimable_tier")), rs.getBigDecimal("score"),
+                Money.of(rs.getBigDecimal("eligible_investment")), Money.of(rs.getBigDecimal("requested_special_funds")),
+                Money.of(rs.getBigDecimal("awarded_amount")), Money.of(rs.getBigDecimal("top_up_amount")),
+                Money.of(rs.getBigDecimal("municipal_share")), Money.of(rs.getBigDecimal("district_share")),
+                instant(rs, "submitted_at"), rs.getLong("submission_position"), instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,65 @@
+package cn.tj.specialfund.query.projection;
+
+import cn.tj.specialfund.query.applications.ApplicationFold;
+import cn.tj.specialfund.query.applications.ApplicationState;
+import org.axonframework.eventhandling.EventMessage;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The applications one processor batch touches: loaded in one query when the batch opens, folded in memory
+ * event by event, written back in two JDBC batches (new rows, changed rows) when it commits.
+ */
+public class ApplicationStatesBatch implements ProjectionBatch {
+
+    /** One event's effect on one application: {@code before} is null for a submission. */
+    public record Change(ApplicationState before, ApplicationState after) {
+    }
+
+    private final ApplicationStateTable table;
+    private final Map<UUID, ApplicationState> states = new LinkedHashMap<>();
+    private final Set<UUID> stored;
+    private final Set<UUID> changed = new HashSet<>();
+
+    public ApplicationStatesBatch(ApplicationStateTable table, List<? extends EventMessage<?>> messages) {
+        this.table = table;
+        Set<UUID> ids = new HashSet<>();
+        messages.forEach(m -> {
+            UUID id = ApplicationFold.applicationId(m.getPayload());
+            if (id != null) {
+                ids.add(id);
+            }
+        });
+        states.putAll(table.load(ids));
+        this.stored = new HashSet<>(states.keySet());
+    }
+
+    public Change apply(EventMessage<?> message) {
+        UUID id = Objects.requireNonNull(ApplicationFold.applicationId(message.getPayload()),
+                () -> "not an application event: " + message.getPayloadType());
+        ApplicationState before = states.get(id);
+        ApplicationState after = ApplicationFold.apply(before, message);
+        states.put(id, after);
+        changed.add(id);
+        return new Change(before, after);
+    }
+
+    @Override
+    public void flush() {
+        List<ApplicationState> inserts = changed.stream().filter(id -> !stored.contains(id)).map(states::get).toList();
+        List<ApplicationState> updates = changed.stream().filter(stored::contains).map(states::get).toList();
+        table.insert(inserts);
+        table.update(updates);
+    }
+
+    Collection<ApplicationState> states() {
+        return states.values();
+    }
+}

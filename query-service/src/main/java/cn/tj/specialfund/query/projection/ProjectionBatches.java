@@ -1,0 +1,92 @@
+package cn.tj.specialfund.query.projection;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Gives each projection one {@link ProjectionBatch} per processor batch (Axon unit of work). Opening it takes
+ * the shared {@link ProjectionLock} and refuses a batch a rebuild has made stale, then hands the projection
+ * every event of the batch at once so it can load what it needs in one query instead of one per event.
+ */
+@Component
+public class ProjectionBatches {
+
+    private final ProjectionLock lock;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    public ProjectionBatches(ProjectionLock lock, JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer) {
+        this.lock = lock;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    /** The batch of {@code processingGroup} for the current unit of work, opened on first use. */
+    public <B extends ProjectionBatch> B current(String processingGroup,
+                                                 Function<List<? extends EventMessage<?>>, B> open) {
+        UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
+        return uow.getOrComputeResource("ledger.projection-batch." + processingGroup, key -> {
+            lock.acquireShared();
+            List<? extends EventMessage<?>> messages = messagesOf(uow);
+            rejectIfStale(processingGroup, uow, messages);
+            B batch = open.apply(messages);
+            uow.onPrepareCommit(u -> batch.flush());
+            return batch;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<? extends EventMessage<?>> messagesOf(UnitOfWork<?> uow) {
+        if (uow instanceof BatchingUnitOfWork<?> batching) {
+            return (List<? extends EventMessage<?>>) batching.getMessages();
+        }
+        return List.of((EventMessage<?>) uow.getMessage());
+    }
+
+    /**
+     * A rebuild moves every segment's token past what it rebuilt. A batch that was already under way when the
+     * rebuild swapped its state in would apply events the rebuilt state already contains: it must not commit.
+     * The token its segment has now tells: if it covers the batch's first event, the batch is stale.
+     */
+    private void rejectIfStale(String processingGroup, UnitOfWork<?> uow, List<? extends EventMessage<?>> messages) {
+        Object segment = uow.getResource("Processor[" + processingGroup + "]/SegmentId");
+        if (!(segment instanceof Integer segmentId) || messages.isEmpty()
+                || !(messages.get(0) instanceof TrackedEventMessage<?> first) || first.trackingToken() == null) {
+            return;
+        }
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT token, token_type FROM token_entry WHERE processor_name = ? AND segment = ?",
+                processingGroup, segmentId);
+        if (rows.isEmpty() || rows.get(0).get("token") == null) {
+            return;
+        }
+        TrackingToken stored = new GenericTokenEntry<>((byte[]) rows.get(0).get("token"),
+                (String) rows.get(0).get("token_type"), java.time.Instant.EPOCH.toString(), null, processingGroup,
+                segmentId, byte[].class).getToken(serializer);
+        TrackingToken firstToken = WrappedToken.unwrapLowerBound(first.trackingToken());
+        if (stored != null && firstToken != null && WrappedToken.unwrapLowerBound(stored).covers(firstToken)) {
+            throw new StaleBatchException(processingGroup, segmentId);
+        }
+    }
+
+    /** Thrown to roll back a batch that a rebuild overtook; the processor re-reads its token and goes on. */
+    public static final class StaleBatchException extends RuntimeException {
+        StaleBatchException(String processingGroup, int segment) {
+            super("batch of " + processingGroup + "[" + segment + "] was overtaken by a rebuild; it is rolled back");
+        }
+    }
+}

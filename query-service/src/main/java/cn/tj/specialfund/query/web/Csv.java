@@ -1,0 +1,46 @@
+package cn.tj.specialfund.query.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Lists as RFC 4180 CSV, for clients that send {@code Accept: text/csv}. */
+public final class Csv {
+
+    public static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private Csv() {
+    }
+
+    public static boolean wanted(String accept) {
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv");
+    }
+
+    public static ResponseEntity<String> response(String filename, List<String> header, List<List<Object>> rows) {
+        StringBuilder out = new StringBuilder();
+        out.append(line(header.stream().map(h -> (Object) h).toList()));
+        rows.forEach(row -> out.append(line(row)));
+        return ResponseEntity.ok()
+                .contentType(TEXT_CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .body(out.toString());
+    }
+
+    private static String line(List<Object> cells) {
+        return cells.stream().map(Csv::cell).collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+}

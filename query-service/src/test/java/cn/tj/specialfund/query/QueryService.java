@@ -1,0 +1,159 @@
+package cn.tj.specialfund.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** The query service started as its own process would be (own application.yml, demo users, random port). */
+final class QueryService implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    record Response(int status, String contentType, String text) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(text);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + text, e);
+            }
+        }
+
+        String code() {
+            return json().path("code").asText();
+        }
+    }
+
+    private QueryService(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    static QueryService start(IsolatedDatabase database) {
+        List<String> args = new ArrayList<>(database.arguments());
+        args.add("--server.port=0");
+        args.add("--spring.profiles.active=demo");
+        return new QueryService(new SpringApplicationBuilder(QueryServiceApplication.class)
+                .run(args.toArray(String[]::new)));
+    }
+
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    /** An appender to the event store that works whether or not a query service is running. */
+    EventAppender appender(IsolatedDatabase database) {
+        return new EventAppender(database, context.getBean("eventSerializer", Serializer.class),
+                context.getBean(EventSchema.class));
+    }
+
+    Response get(String user, String path) {
+        return send(user, path, "GET", "application/json");
+    }
+
+    Response get(String user, String path, String accept) {
+        return send(user, path, "GET", accept);
+    }
+
+    Response post(String user, String path) {
+        return send(user, path, "POST", "application/json");
+    }
+
+    private Response send(String user, String path, String method, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", accept)
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (user != null) {
+            String password = user.startsWith("district-") ? "district" : user;
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls until the answer satisfies {@code ready}; the query side is eventually consistent. */
+    JsonNode await(String user, String path, Predicate<JsonNode> ready) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Response last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = get(user, path);
+            if (last.status() == 200 && ready.test(last.json())) {
+                return last.json();
+            }
+            sleep(20);
+        }
+        throw new AssertionError("no ready answer from " + path + " within 60 s; last: " + last);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** Appends events straight to the event store tables, as the command side does. */
+    static final class EventAppender {
+        private final JdbcEventStorageEngine engine;
+
+        EventAppender(IsolatedDatabase database, Serializer serializer, EventSchema schema) {
+            DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(),
+                    database.password());
+            ConnectionProvider connections = dataSource::getConnection;
+            this.engine = JdbcEventStorageEngine.builder()
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(serializer)
+                    .connectionProvider(connections)
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .schema(schema)
+                    .dataType(byte[].class)
+                    .build();
+        }
+
+        void append(List<DomainEventMessage<?>> events) {
+            engine.appendEvents(events);
+        }
+    }
+}

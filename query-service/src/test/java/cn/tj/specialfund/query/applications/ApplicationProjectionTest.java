@@ -1,0 +1,88 @@
+package cn.tj.specialfund.query.applications;
+
+import cn.tj.specialfund.coreapi.value.ApplicationStatus;
+import cn.tj.specialfund.coreapi.value.Tier;
+import cn.tj.specialfund.query.Ledger;
+import cn.tj.specialfund.query.ProjectionFixture;
+import cn.tj.specialfund.query.Scenario;
+import cn.tj.specialfund.query.projection.ApplicationStateTable;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApplicationProjectionTest {
+
+    private final ProjectionFixture fixture = new ProjectionFixture();
+    private final ApplicationProjection projection = new ApplicationProjection(fixture.batches, fixture.jdbc);
+    private final ApplicationStateTable table = new ApplicationStateTable("application_view", fixture.jdbc);
+
+    @Test
+    void everyApplicationStandsAsItsEventsLeftIt() {
+        Scenario s = new Scenario(new Ledger());
+        fixture.feed(projection, s.ledger.written(), 7);
+
+        Map<java.util.UUID, ApplicationState> states = table.load(List.of(s.a, s.b, s.c, s.d, s.e, s.f));
+        ApplicationState a = states.get(s.a);
+        assertThat(a.status()).isEqualTo(ApplicationStatus.TOPPED_UP);
+        assertThat(a.tier()).isEqualTo(Tier.MIIT_PILOT);
+        assertThat(a.score()).isEqualByComparingTo("86.5");
+        assertThat(List.of(a.eligibleInvestment().amount(), a.requestedSpecialFunds().amount(),
+                a.awardedAmount().amount(), a.topUpAmount().amount(), a.totalSupport().amount(),
+                a.municipalShare().amount(), a.districtShare().amount()))
+                .containsExactly(new BigDecimal("6000000.00"), new BigDecimal("1200000.00"),
+                        new BigDecimal("1200000.00"), new BigDecimal("600000.00"), new BigDecimal("1800000.00"),
+                        new BigDecimal("900000.00"), new BigDecimal("900000.00"));
+
+        ApplicationState f = states.get(s.f);
+        assertThat(f.status()).isEqualTo(ApplicationStatus.AWARDED);
+        assertThat(f.tier()).isEqualTo(Tier.MUNICIPAL);
+        assertThat(List.of(f.awardedAmount().amount(), f.municipalShare().amount(), f.districtShare().amount(),
+                f.totalSupport().amount()))
+                .containsExactly(new BigDecimal("246913.57"), new BigDecimal("123456.79"),
+                        new BigDecimal("123456.78"), new BigDecimal("246913.57"));
+
+        ApplicationState b = states.get(s.b);
+        assertThat(b.status()).isEqualTo(ApplicationStatus.SCORED);
+        assertThat(b.tier()).isNull();
+        assertThat(b.eligibleInvestment().amount()).isEqualTo(new BigDecimal("3333333.33"));
+        assertThat(b.awardedAmount().amount()).isEqualTo(new BigDecimal("0.00"));
+
+        assertThat(states.get(s.c).status()).isEqualTo(ApplicationStatus.NOT_SELECTED);
+        assertThat(states.get(s.d).status()).isEqualTo(ApplicationStatus.DISTRICT_REJECTED);
+        assertThat(states.get(s.d).score()).isNull();
+        assertThat(states.get(s.e).status()).isEqualTo(ApplicationStatus.SCORED);
+        assertThat(states.get(s.e).claimableTier()).isEqualTo(Tier.MIIT_PILOT);
+        assertThat(fixture.jdbc.queryForObject("SELECT COUNT(*) FROM application_view", Long.class)).isEqualTo(6);
+    }
+
+    @Test
+    void batchSizeDoesNotChangeTheOutcome() {
+        Scenario s = new Scenario(new Ledger());
+        ProjectionFixture other = new ProjectionFixture();
+        fixture.feed(projection, s.ledger.written(), 1);
+        other.feed(new ApplicationProjection(other.batches, other.jdbc), s.ledger.written(), 100);
+        String query = "SELECT * FROM application_view ORDER BY id";
+        assertThat(other.jdbc.queryForList(query)).isEqualTo(fixture.jdbc.queryForList(query));
+    }
+
+    @Test
+    void theAsOfFoldAndTheViewShareOneMapping() {
+        Scenario s = new Scenario(new Ledger());
+        fixture.feed(projection, s.ledger.written(), 50);
+        ApplicationState folded = null;
+        for (var event : s.ledger.written()) {
+            if (event.getAggregateIdentifier().equals(s.a.toString())) {
+                folded = ApplicationFold.apply(folded, event);
+            }
+        }
+        ApplicationView fromView = ApplicationView.of(table.load(List.of(s.a)).get(s.a));
+        ApplicationView fromFold = ApplicationView.of(folded);
+        assertThat(fromFold).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(fromView);
+        assertThat(fromView.score()).isEqualTo(new BigDecimal("86.5"));
+    }
+}

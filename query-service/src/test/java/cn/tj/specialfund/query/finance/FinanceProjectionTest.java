@@ -1,0 +1,36 @@
+package cn.tj.specialfund.query.finance;
+
+import cn.tj.specialfund.query.Ledger;
+import cn.tj.specialfund.query.ProjectionFixture;
+import cn.tj.specialfund.query.Scenario;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FinanceProjectionTest {
+
+    private final ProjectionFixture fixture = new ProjectionFixture();
+
+    @Test
+    void oneLedgerLinePerAwardAndTopUpAtItsEventsInstant() {
+        Scenario s = new Scenario(new Ledger());
+        fixture.feed(new FinanceProjection(fixture.batches, fixture.jdbc), s.ledger.written(), 5);
+
+        List<List<Object>> lines = fixture.jdbc.query("SELECT * FROM commitment_entry ORDER BY committed_at",
+                (rs, n) -> List.of(rs.getString("application_id"), rs.getString("kind"), rs.getString("direction"),
+                        rs.getString("district"), rs.getString("tier"), rs.getBigDecimal("amount").toPlainString(),
+                        rs.getBigDecimal("municipal_share").toPlainString(),
+                        rs.getBigDecimal("district_share").toPlainString()));
+        assertThat(lines).containsExactly(
+                List.of(s.a.toString(), "AWARD", "1.1", "XIQING", "MUNICIPAL", "1200000.00", "600000.00", "600000.00"),
+                List.of(s.f.toString(), "AWARD", "1.3", "DONGLI", "MUNICIPAL", "246913.57", "123456.79", "123456.78"),
+                List.of(s.a.toString(), "TOP_UP", "1.1", "XIQING", "MIIT_PILOT", "600000.00", "300000.00", "300000.00"));
+        assertThat(fixture.jdbc.queryForObject("SELECT SUM(amount) FROM commitment_entry", java.math.BigDecimal.class))
+                .isEqualByComparingTo("2046913.57");
+        var topUp = s.ledger.written().get(s.ledger.written().size() - 1);
+        assertThat(fixture.jdbc.queryForObject("SELECT committed_at FROM commitment_entry WHERE kind = 'TOP_UP'",
+                java.time.OffsetDateTime.class).toInstant()).isEqualTo(topUp.getTimestamp());
+    }
+}
