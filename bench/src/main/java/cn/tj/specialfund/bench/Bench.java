@@ -1,0 +1,442 @@
+package cn.tj.specialfund.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The benchmark (bench/run starts the services and then this): every figure beside its baseline from the same
+ * run on the same database. Options are {@code --name=value} arguments; see {@link Options}.
+ */
+public final class Bench {
+
+    /** Targets of the benchmark; reported against, never asserted. */
+    static final double COMMANDS_VS_RAW = 0.5;
+    static final double LAG_P99_MS = 250;
+    static final double DASHBOARD_P99_MS = 10;
+    static final double REBUILD_EVENTS_PER_SECOND = 50_000;
+    static final double REBUILD_VS_SCAN = 0.25;
+    static final double HEAP_MB = 512;
+
+    static final List<String[]> DASHBOARDS = List.of(
+            new String[]{"dashboard/directions", "/api/dashboard/directions", "manager", "manager"},
+            new String[]{"dashboard/caps", "/api/dashboard/caps", "manager", "manager"},
+            new String[]{"dashboard/districts", "/api/dashboard/districts", "manager", "manager"},
+            new String[]{"applications?direction&page", "/api/applications?direction=1.2&page=0&size=50", "manager", "manager"});
+    static final List<String[]> FINANCE = List.<String[]>of(
+            new String[]{"finance/commitments", "/api/finance/commitments", "finance", "finance"});
+
+    record Options(String size, long applications, long httpApplications, String commandUrl, String queryUrl,
+                   String dbUrl, String dbUser, long commandPid, long queryPid, Path out, String stamp,
+                   double phaseSeconds, double catchUpTimeout, double rebuildTimeout, long seed) {
+
+        static Options parse(String[] args) {
+            Map<String, String> o = new LinkedHashMap<>();
+            for (String a : args) {
+                int eq = a.indexOf('=');
+                o.put(a.substring(2, eq), a.substring(eq + 1));
+            }
+            String size = o.getOrDefault("size", "smoke");
+            long applications = Long.parseLong(o.getOrDefault("applications", "500"));
+            return new Options(size, applications,
+                    Long.parseLong(o.getOrDefault("http-applications", String.valueOf(applications))),
+                    o.getOrDefault("command-url", "http://127.0.0.1:8081"),
+                    o.getOrDefault("query-url", "http://127.0.0.1:8082"),
+                    o.get("db-url"), o.getOrDefault("db-user", "postgres"),
+                    Long.parseLong(o.getOrDefault("command-pid", "0")), Long.parseLong(o.getOrDefault("query-pid", "0")),
+                    Path.of(o.getOrDefault("out", "bench/results")),
+                    o.getOrDefault("stamp", Instant.now().toString().replaceAll("[-:]", "").substring(0, 15)),
+                    Double.parseDouble(o.getOrDefault("phase-seconds", "20")),
+                    Double.parseDouble(o.getOrDefault("catch-up-timeout", "600")),
+                    Double.parseDouble(o.getOrDefault("rebuild-timeout", "600")),
+                    Long.parseLong(o.getOrDefault("seed", "2020")));
+        }
+    }
+
+    private final Options options;
+    private final Http http = new Http();
+    private final Database db;
+    private final Workload workload;
+    private final Map<String, Object> report = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private Resources resources;
+
+    private Bench(Options options) {
+        this.options = options;
+        this.db = new Database(options.dbUrl(), options.dbUser());
+        this.workload = new Workload(options.seed());
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Bench(Options.parse(args)).run();
+    }
+
+    private void log(String message) {
+        System.out.printf("[bench %s] %s%n", Instant.now().toString().substring(11, 19), message);
+    }
+
+    private void run() throws Exception {
+        report.put("size", options.size());
+        report.put("startedAt", Instant.now().toString());
+        report.put("machine", Machine.describe(db));
+        resources = new Resources(http, List.of(
+                new Resources.Service("command-service", options.commandUrl(), options.commandPid()),
+                new Resources.Service("query-service", options.queryUrl(), options.queryPid())));
+        try {
+            commands();
+            lag();
+            fill();
+            queries("queriesAt" + db.count("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0"));
+            if (!seed()) {
+                rebuild();
+            }
+        } catch (Exception e) {
+            notes.add("the run stopped early: " + e);
+            log("stopped early: " + e);
+            e.printStackTrace();
+        } finally {
+            resources.close();
+            report.put("resources", resources.phases());
+            report.put("applications", db.count("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0"));
+            report.put("events", db.count("SELECT count(*) FROM domain_event_entry"));
+            report.put("finishedAt", Instant.now().toString());
+            report.put("notes", notes);
+            write();
+        }
+    }
+
+    // --- commands vs raw insert transactions -------------------------------------------------------------
+
+    private void commands() throws Exception {
+        resources.phase("warm-up");
+        log("warm-up");
+        CommandDriver warmUp = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
+        warmUp.run(4, deadline(Math.min(options.phaseSeconds(), 15)), Long.MAX_VALUE, 0, false);
+        Map<String, Object> levels = new LinkedHashMap<>();
+        double best = 0;
+        for (int clients : new int[]{1, 8, 32}) {
+            resources.phase("raw-insert-c" + clients);
+            byte[][] payload = db.samplePayload("{}".getBytes(StandardCharsets.UTF_8));
+            log("raw insert transactions, " + clients + " clients");
+            Map<String, Object> raw = db.rawInsertTransactions(clients, options.phaseSeconds(), payload);
+            resources.phase("commands-c" + clients);
+            log("commands over HTTP, " + clients + " clients");
+            CommandDriver driver = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
+            Profiler profiler = clients == 32 ? new Profiler(options.commandPid(), db, 500) : null;
+            double seconds = driver.run(clients, deadline(options.phaseSeconds()), Long.MAX_VALUE, 0, false);
+            if (profiler != null) {
+                profiler.close();
+            }
+            Map<String, Object> level = new LinkedHashMap<>();
+            Map<String, Object> http = driver.all.summary(seconds);
+            level.put("commands", http);
+            level.put("rawInsertTransactions", raw);
+            double ratio = (Double) http.get("perSecond") / (Double) raw.get("perSecond");
+            level.put("ratio", Latencies.round(ratio));
+            level.put("statuses", driver.statuses());
+            Map<String, Object> kinds = new LinkedHashMap<>();
+            driver.byKind.forEach((k, v) -> kinds.put(k, v.summary(seconds)));
+            level.put("byCommand", kinds);
+            if (profiler != null) {
+                level.put("profile", profiler.report(12));
+            }
+            levels.put("c" + clients, level);
+            best = Math.max(best, (Double) http.get("perSecond"));
+            log("  commands " + http + " raw " + raw);
+        }
+        report.put("commands", levels);
+        report.put("maxCommandRate", Latencies.round(best));
+    }
+
+    // --- lag --------------------------------------------------------------------------------------------
+
+    private void lag() throws Exception {
+        double rate = ((Double) report.get("maxCommandRate")) / 2;
+        resources.phase("lag");
+        log("command -> read-model lag at " + Latencies.round(rate) + " commands/s");
+        CommandDriver driver = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
+        Profiler profiler = new Profiler(options.queryPid(), db, 2_000);
+        double seconds = driver.run(8, deadline(options.phaseSeconds()), Long.MAX_VALUE, rate, true);
+        profiler.close();
+        Map<String, Object> lag = new LinkedHashMap<>();
+        lag.put("targetRate", Latencies.round(rate));
+        lag.put("commands", driver.all.summary(seconds));
+        lag.put("lag", driver.lag.summary(seconds));
+        lag.put("timeouts", driver.lagTimeouts.sum());
+        lag.put("statuses", driver.statuses());
+        lag.put("queryServiceProfile", profiler.report(10));
+        report.put("lag", lag);
+        log("  lag " + lag.get("lag"));
+    }
+
+    // --- the rest of the HTTP workload ------------------------------------------------------------------
+
+    private void fill() throws Exception {
+        long done = workload.applicationsHandedOut();
+        long remaining = options.httpApplications() - done;
+        if (remaining > 0) {
+            resources.phase("fill");
+            log("driving the remaining " + remaining + " applications over HTTP (32 clients)");
+            CommandDriver driver = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
+            double seconds = driver.run(32, deadline(options.catchUpTimeout() * 3), remaining, 0, false);
+            Map<String, Object> fill = new LinkedHashMap<>();
+            fill.put("applications", driver.applications.sum());
+            fill.put("commands", driver.all.summary(seconds));
+            fill.put("statuses", driver.statuses());
+            report.put("fill", fill);
+        }
+        report.put("httpApplications", workload.applicationsHandedOut());
+        report.put("httpBatches", workload.batches());
+        catchUp("catchUpAfterHttp");
+    }
+
+    /** Waits until every projection's token reached the end of the log; reports the projection rate. */
+    private void catchUp(String name) throws Exception {
+        resources.phase(name);
+        long head = db.count("SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
+        long start = position();
+        long t0 = System.nanoTime();
+        long deadline = deadline(options.catchUpTimeout());
+        long position = start;
+        while (System.nanoTime() < deadline && (position = position()) < head) {
+            Thread.sleep(500);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("logHead", head);
+        r.put("startPosition", start);
+        r.put("reachedPosition", position);
+        r.put("seconds", Latencies.round(seconds));
+        r.put("caughtUp", position >= head);
+        if (position > start && seconds > 0.5) {
+            r.put("eventsPerSecond", Latencies.round((position - start) / seconds));
+        }
+        report.put(name, r);
+        log("  " + name + " " + r);
+    }
+
+    /** The slowest projection's position in the log (from token_entry). */
+    private long position() throws Exception {
+        long min = Long.MAX_VALUE;
+        int rows = 0;
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT processor_name, token FROM token_entry")) {
+            while (rs.next()) {
+                byte[] token = rs.getBytes(2);
+                long index = -1;
+                if (token != null) {
+                    JsonNode t = Http.JSON.readTree(token);
+                    for (JsonNode n : t.findValues("index")) {
+                        index = Math.max(index, n.asLong());
+                    }
+                    for (JsonNode n : t.findValues("globalIndex")) {
+                        index = Math.max(index, n.asLong());
+                    }
+                }
+                min = Math.min(min, index);
+                rows++;
+            }
+        }
+        return rows == 0 ? -1 : min;
+    }
+
+    // --- queries under load -----------------------------------------------------------------------------
+
+    private void queries(String name) throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("applications", db.count("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0"));
+        r.put("events", db.count("SELECT count(*) FROM domain_event_entry"));
+        r.put("dashboards", queries(name + "-dashboards", DASHBOARDS, 8));
+        r.put("finance", queries(name + "-finance", FINANCE, 2));
+        Http.Response finance = http.get(options.queryUrl() + "/api/finance/commitments", "finance", "finance");
+        r.put("financeResponseStatus", finance.status());
+        r.put("financeResponseBytes", finance.body().length);
+        report.put(name, r);
+    }
+
+    /** {@code clients} clients cycle through the queries while commands run at a quarter of the max rate. */
+    private Map<String, Object> queries(String name, List<String[]> queries, int clientCount) throws Exception {
+        resources.phase(name);
+        double rate = ((Double) report.get("maxCommandRate")) / 4;
+        log(name + ": " + clientCount + " query clients, commands at " + Latencies.round(rate) + "/s in the background");
+        Map<String, Latencies> latencies = new ConcurrentHashMap<>();
+        Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+        queries.forEach(q -> latencies.put(q[0], new Latencies()));
+        long deadline = deadline(options.phaseSeconds());
+        CommandDriver background = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
+        Thread commands = new Thread(() -> {
+            try {
+                background.run(4, deadline, Long.MAX_VALUE, rate, false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        commands.start();
+        long t0 = System.nanoTime();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < clientCount; i++) {
+            int offset = i;
+            Thread t = new Thread(() -> {
+                for (int n = offset; System.nanoTime() < deadline; n++) {
+                    String[] q = queries.get(n % queries.size());
+                    long s = System.nanoTime();
+                    Http.Response r = http.get(options.queryUrl() + q[1], q[2], q[3]);
+                    latencies.get(q[0]).recordNanos(System.nanoTime() - s);
+                    if (!r.ok()) {
+                        failures.computeIfAbsent(q[0] + " " + r.status(), k -> new LongAdder()).increment();
+                    }
+                }
+            });
+            clients.add(t);
+            t.start();
+        }
+        for (Thread t : clients) {
+            t.join();
+        }
+        commands.join();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("clients", clientCount);
+        Map<String, Object> byQuery = new LinkedHashMap<>();
+        queries.forEach(q -> byQuery.put(q[0], latencies.get(q[0]).summary(seconds)));
+        r.put("queries", byQuery);
+        Map<String, Object> failed = new LinkedHashMap<>();
+        failures.forEach((k, v) -> failed.put(k, v.sum()));
+        r.put("failures", failed);
+        r.put("backgroundCommands", background.all.summary(seconds));
+        log("  " + byQuery);
+        return r;
+    }
+
+    // --- national scale: the bulk of the log seeded directly ----------------------------------------------
+
+    /** @return whether it seeded (and rebuilt) */
+    private boolean seed() throws Exception {
+        long have = db.count("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0");
+        long missing = options.applications() - have;
+        if (missing <= 0) {
+            return false;
+        }
+        resources.phase("seed");
+        List<Database.Template> templates = db.templates(5_000);
+        log("seeding " + missing + " applications from " + templates.size() + " templates into the event log");
+        LongAdder progress = new LongAdder();
+        long t0 = System.nanoTime();
+        Thread ticker = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                log("  seeded " + progress.sum() + " events");
+            }
+        });
+        ticker.setDaemon(true);
+        ticker.start();
+        long events = db.seed(templates, missing, 1_000_000_000L, progress);
+        ticker.interrupt();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("applications", missing);
+        r.put("events", events);
+        r.put("templates", templates.size());
+        r.put("seconds", Latencies.round(seconds));
+        r.put("eventsPerSecond", Latencies.round(events / seconds));
+        report.put("seed", r);
+        notes.add("The first " + have + " applications went through the HTTP API; the other " + missing
+                + " were appended straight to domain_event_entry in batched JDBC transactions, as clones of "
+                + templates.size() + " applications the command service wrote (same payload_type, revision, JSON "
+                + "payload and metadata; new aggregate ids and credit codes), with their applicant_registry rows.");
+        log("  seeded " + r);
+        // the whole log through the rebuild (the fast path), then the dashboards at this size
+        rebuild();
+        queries("queriesAt" + db.count("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0"));
+        return true;
+    }
+
+    // --- rebuild vs raw scan ------------------------------------------------------------------------------
+
+    private void rebuild() throws Exception {
+        resources.phase("raw-scan");
+        log("raw sequential scan + JSON decode of the event log");
+        Map<String, Object> scan = db.rawScan();
+        log("  " + scan);
+        resources.phase("rebuild");
+        log("rebuild of every read model");
+        Profiler profiler = new Profiler(options.queryPid(), db, 500);
+        long t0 = System.nanoTime();
+        Http.Response started = http.post(options.queryUrl() + "/api/admin/projections/rebuild", "admin", "admin",
+                new byte[0]);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("requestStatus", started.status());
+        JsonNode status = null;
+        long deadline = deadline(options.rebuildTimeout());
+        boolean seenRebuilding = false;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            Http.Response s = http.get(options.queryUrl() + "/api/admin/projections/status", "admin", "admin");
+            if (!s.ok()) {
+                continue;
+            }
+            status = s.json();
+            boolean rebuilding = "REBUILDING".equals(status.path("state").asText());
+            seenRebuilding |= rebuilding;
+            if (!rebuilding && (seenRebuilding || status.hasNonNull("finishedAt"))) {
+                break;
+            }
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        profiler.close();
+        r.put("status", status);
+        r.put("wallSeconds", Latencies.round(wall));
+        if (status != null) {
+            long processed = status.path("processedEvents").asLong();
+            boolean finished = !"REBUILDING".equals(status.path("state").asText());
+            r.put("finished", finished);
+            r.put("processedEvents", processed);
+            double seconds = wall;
+            if (finished && status.hasNonNull("startedAt") && status.hasNonNull("finishedAt")) {
+                seconds = java.time.Duration.between(Instant.parse(status.get("startedAt").asText()),
+                        Instant.parse(status.get("finishedAt").asText())).toNanos() / 1e9;
+            }
+            r.put("seconds", Latencies.round(seconds));
+            r.put("eventsPerSecond", Latencies.round(processed / seconds));
+        }
+        r.put("rawScan", scan);
+        if (r.get("eventsPerSecond") instanceof Double rate) {
+            r.put("ratio", Latencies.round(rate / (Double) scan.get("eventsPerSecond")));
+        }
+        r.put("profile", profiler.report(12));
+        report.put("rebuild", r);
+        log("  rebuild " + r.get("eventsPerSecond") + " events/s, raw scan " + scan.get("eventsPerSecond"));
+    }
+
+    private static long deadline(double seconds) {
+        return System.nanoTime() + (long) (seconds * 1e9);
+    }
+
+    private void write() throws Exception {
+        Files.createDirectories(options.out());
+        String base = options.size() + "-" + options.stamp();
+        Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(options.out().resolve(base + ".json").toFile(), report);
+        String md = Report.markdown(report, base + ".json");
+        Files.writeString(options.out().resolve(base + ".md"), md);
+        Files.writeString(options.out().resolve("latest-" + options.size() + ".md"), md);
+        log("wrote " + options.out().resolve(base + ".json") + " and .md");
+    }
+}

@@ -1,0 +1,137 @@
+package cn.tj.specialfund.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/** The markdown report: every figure beside its baseline and its target. */
+final class Report {
+
+    private Report() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static String markdown(Map<String, Object> r, String jsonName) {
+        StringBuilder md = new StringBuilder();
+        md.append("## Benchmark `").append(r.get("size")).append("` — ").append(r.get("startedAt")).append("\n\n");
+        md.append(r.get("applications")).append(" applications, ").append(r.get("events"))
+                .append(" events in the log at the end (").append(r.getOrDefault("httpApplications", "?"))
+                .append(" applications driven over HTTP). Full figures: `").append(jsonName).append("`.\n\n");
+        md.append("| figure | measured | baseline (same run, same database) | ratio | target | met |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        Map<String, Object> commands = map(r.get("commands"));
+        if (commands != null) {
+            for (Map.Entry<String, Object> e : commands.entrySet()) {
+                Map<String, Object> level = map(e.getValue());
+                Map<String, Object> http = map(level.get("commands"));
+                Map<String, Object> raw = map(level.get("rawInsertTransactions"));
+                double ratio = num(level.get("ratio"));
+                md.append("| commands, ").append(e.getKey().substring(1)).append(" clients | ")
+                        .append(rate(http, "cmd/s")).append(" | raw insert tx ").append(rate(raw, "tx/s"))
+                        .append(" | ").append(ratio).append(" | ≥ ").append(Bench.COMMANDS_VS_RAW).append(" × raw | ")
+                        .append(mark(ratio >= Bench.COMMANDS_VS_RAW)).append(" |\n");
+            }
+        }
+        Map<String, Object> lag = map(r.get("lag"));
+        if (lag != null) {
+            Map<String, Object> l = map(lag.get("lag"));
+            Map<String, Object> c = map(lag.get("commands"));
+            md.append("| command → read-model lag at ").append(c.get("perSecond")).append(" cmd/s (½ max) | p50 ")
+                    .append(l.get("p50Ms")).append(" ms, p99 ").append(l.get("p99Ms")).append(" ms (")
+                    .append(l.get("count")).append(" commands, ").append(lag.get("timeouts")).append(" timeouts) | "
+                            + "— | — | p99 < ").append((int) Bench.LAG_P99_MS).append(" ms | ")
+                    .append(mark(num(l.get("p99Ms")) < Bench.LAG_P99_MS && num(lag.get("timeouts")) == 0)).append(" |\n");
+        }
+        for (Map.Entry<String, Object> e : r.entrySet()) {
+            if (!e.getKey().startsWith("queriesAt")) {
+                continue;
+            }
+            Map<String, Object> q = map(e.getValue());
+            for (String group : List.of("dashboards", "finance")) {
+                Map<String, Object> g = map(q.get(group));
+                if (g == null) {
+                    continue;
+                }
+                for (Map.Entry<String, Object> qe : map(g.get("queries")).entrySet()) {
+                    Map<String, Object> s = map(qe.getValue());
+                    boolean dashboard = qe.getKey().startsWith("dashboard");
+                    md.append("| GET ").append(qe.getKey()).append(" at ").append(q.get("applications"))
+                            .append(" applications (").append(g.get("clients")).append(" query clients + commands) | p50 ")
+                            .append(s.get("p50Ms")).append(" ms, p99 ").append(s.get("p99Ms")).append(" ms (")
+                            .append(s.get("perSecond")).append("/s) | — | — | ")
+                            .append(dashboard ? "p99 < " + (int) Bench.DASHBOARD_P99_MS + " ms" : "(none)").append(" | ")
+                            .append(dashboard ? mark(num(s.get("p99Ms")) < Bench.DASHBOARD_P99_MS) : "").append(" |\n");
+                }
+            }
+        }
+        for (String name : List.of("catchUpAfterHttp", "catchUpAfterSeed")) {
+            Map<String, Object> c = map(r.get(name));
+            if (c != null && c.containsKey("eventsPerSecond") && num(c.get("seconds")) >= 5) {
+                md.append("| projection catch-up (").append(name).append(") | ").append(c.get("eventsPerSecond"))
+                        .append(" events/s").append(Boolean.TRUE.equals(c.get("caughtUp")) ? "" : " (did not finish)")
+                        .append(" | — | — | — | |\n");
+            }
+        }
+        Map<String, Object> rebuild = map(r.get("rebuild"));
+        if (rebuild != null) {
+            Map<String, Object> scan = map(rebuild.get("rawScan"));
+            double rate = num(rebuild.get("eventsPerSecond"));
+            double ratio = num(rebuild.get("ratio"));
+            md.append("| full rebuild | ").append(rate).append(" events/s (").append(rebuild.get("processedEvents"))
+                    .append(" events in ").append(rebuild.get("seconds")).append(" s")
+                    .append(Boolean.TRUE.equals(rebuild.get("finished")) ? "" : ", unfinished at the time limit")
+                    .append(") | raw scan + JSON decode ").append(scan.get("eventsPerSecond")).append(" events/s | ")
+                    .append(ratio).append(" | ≥ ").append((int) Bench.REBUILD_EVENTS_PER_SECOND).append(" events/s and ≥ ")
+                    .append(Bench.REBUILD_VS_SCAN).append(" × scan | ")
+                    .append(mark(rate >= Bench.REBUILD_EVENTS_PER_SECOND && ratio >= Bench.REBUILD_VS_SCAN)).append(" |\n");
+        }
+        Map<String, Object> resources = map(r.get("resources"));
+        if (resources != null) {
+            for (String service : List.of("command-service", "query-service")) {
+                double heap = 0;
+                double rss = 0;
+                StringBuilder where = new StringBuilder();
+                for (Map.Entry<String, Object> phase : resources.entrySet()) {
+                    Map<String, Object> s = map(map(phase.getValue()).get(service));
+                    if (s == null || !s.containsKey("maxHeapMb")) {
+                        continue;
+                    }
+                    heap = Math.max(heap, num(s.get("maxHeapMb")));
+                    rss = Math.max(rss, num(s.get("maxRssMb")));
+                    if (phase.getKey().startsWith("commands-c32") || phase.getKey().equals("rebuild")
+                            || phase.getKey().startsWith("queriesAt")) {
+                        where.append(phase.getKey()).append(": heap ").append(s.get("maxHeapMb")).append(" MB, RSS ")
+                                .append(s.get("maxRssMb")).append(" MB, CPU ").append(s.get("cpuPercent")).append(" %; ");
+                    }
+                }
+                md.append("| ").append(service).append(" memory (-Xmx512m) | max heap ").append(heap)
+                        .append(" MB, max RSS ").append(rss).append(" MB — ").append(where).append("| — | — | heap ≤ ")
+                        .append((int) Bench.HEAP_MB).append(" MB | ").append(mark(heap > 0 && heap <= Bench.HEAP_MB))
+                        .append(" |\n");
+            }
+        }
+        md.append("\nMachine: ").append(r.get("machine")).append("\n");
+        Object notes = r.get("notes");
+        if (notes instanceof List<?> list && !list.isEmpty()) {
+            md.append("\nNotes:\n");
+            list.forEach(n -> md.append("- ").append(n).append("\n"));
+        }
+        return md.toString();
+    }
+
+    private static String rate(Map<String, Object> s, String unit) {
+        return s.get("perSecond") + " " + unit + ", p50 " + s.get("p50Ms") + " ms, p99 " + s.get("p99Ms") + " ms";
+    }
+
+    private static String mark(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    }
+
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}
