@@ -1,6 +1,6 @@
 package cn.tj.specialfund.allinone;
 
-import cn.tj.specialfund.allinone.sample.SampleCall;
+import cn.tj.specialfund.sample.SampleCall;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.commandhandling.GenericCommandMessage;

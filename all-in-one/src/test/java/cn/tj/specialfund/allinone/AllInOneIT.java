@@ -1,6 +1,6 @@
 package cn.tj.specialfund.allinone;
 
-import cn.tj.specialfund.allinone.sample.SampleCall;
+import cn.tj.specialfund.sample.SampleCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,7 @@ package cn.tj.specialfund.allinone;
 
 import cn.tj.specialfund.allinone.ExpectedCall.App;
 import cn.tj.specialfund.allinone.ExpectedCall.Entry;
-import cn.tj.specialfund.allinone.sample.SampleCall;
+import cn.tj.specialfund.sample.SampleCall;
 import cn.tj.specialfund.command.CommandServiceApplication;
 import cn.tj.specialfund.coreapi.ApproveInDistrict;
 import cn.tj.specialfund.coreapi.AwardApplication;

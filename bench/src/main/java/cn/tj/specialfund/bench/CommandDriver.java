@@ -1,5 +1,6 @@
 package cn.tj.specialfund.bench;
 
+import cn.tj.specialfund.sample.SampleCall;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -68,7 +69,7 @@ final class CommandDriver {
                 while (System.nanoTime() < deadlineNanos && taken.incrementAndGet() <= maxApplications) {
                     Workload.Chain chain = workload.next();
                     applications.increment();
-                    for (CallGenerator.Step step : chain.steps) {
+                    for (SampleCall.Step step : chain.steps) {
                         if (System.nanoTime() >= deadlineNanos && step.sequence() == 0) {
                             break;
                         }
@@ -97,11 +98,11 @@ final class CommandDriver {
     }
 
     /** @return false when the application cannot go on (its submission failed) */
-    private boolean issue(Workload.Chain chain, CallGenerator.Step step, boolean measureLag) {
+    private boolean issue(Workload.Chain chain, SampleCall.Step step, boolean measureLag) {
         if (step.sequence() > 0 && chain.serverId == null) {
             return false;
         }
-        CallGenerator.HttpRequest request = step.http(chain.serverId == null ? step.applicationId() : chain.serverId);
+        SampleCall.HttpRequest request = step.http(chain.serverId == null ? step.applicationId() : chain.serverId);
         long t0 = System.nanoTime();
         Http.Response response = http.post(commandUrl + request.path(), Workload.user(step), step.demoPassword(),
                 request.body());

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.bench;
 
+import cn.tj.specialfund.sample.SampleCall;
 import cn.tj.specialfund.coreapi.ApproveInDistrict;
 import cn.tj.specialfund.coreapi.AwardApplication;
 import cn.tj.specialfund.coreapi.RejectApplication;
@@ -30,10 +31,10 @@ final class Workload {
 
     /** One application's commands, in order; {@code serverId} is filled in by the submission's answer. */
     static final class Chain {
-        final List<CallGenerator.Step> steps;
+        final List<SampleCall.Step> steps;
         UUID serverId;
 
-        Chain(List<CallGenerator.Step> steps) {
+        Chain(List<SampleCall.Step> steps) {
             this.steps = steps;
         }
     }
@@ -49,10 +50,10 @@ final class Workload {
 
     synchronized Chain next() {
         if (pending.isEmpty()) {
-            CallGenerator call = CallGenerator.generate(seed + batches, BATCH, (long) batches * BATCH);
+            SampleCall call = SampleCall.batch("bench-call", seed + batches, BATCH, (long) batches * BATCH);
             batches++;
-            Map<UUID, List<CallGenerator.Step>> byApplication = new LinkedHashMap<>();
-            for (CallGenerator.Step step : call.steps()) {
+            Map<UUID, List<SampleCall.Step>> byApplication = new LinkedHashMap<>();
+            for (SampleCall.Step step : call.steps()) {
                 byApplication.computeIfAbsent(step.applicationId(), id -> new ArrayList<>()).add(step);
             }
             List<Chain> chains = new ArrayList<>();
@@ -137,7 +138,7 @@ final class Workload {
         return command instanceof ScoreApplication score ? score.score() : null;
     }
 
-    static String user(CallGenerator.Step step) {
+    static String user(SampleCall.Step step) {
         return step.actor().role() == Role.ADMIN ? "admin" : step.actor().username();
     }
 }

@@ -1,8 +1,8 @@
-package cn.tj.specialfund.allinone;
+package cn.tj.specialfund.sample;
 
-import cn.tj.specialfund.allinone.sample.SampleCall;
-import cn.tj.specialfund.allinone.sample.SampleCall.Outcome;
-import cn.tj.specialfund.allinone.sample.SampleCall.PlannedApplication;
+import cn.tj.specialfund.sample.SampleCall;
+import cn.tj.specialfund.sample.SampleCall.Outcome;
+import cn.tj.specialfund.sample.SampleCall.PlannedApplication;
 import cn.tj.specialfund.coreapi.AwardApplication;
 import cn.tj.specialfund.coreapi.SubmitApplication;
 import cn.tj.specialfund.coreapi.rules.ProgramRules;

@@ -1,4 +1,4 @@
-package cn.tj.specialfund.bench;
+package cn.tj.specialfund.sample;
 
 import cn.tj.specialfund.coreapi.ApproveInDistrict;
 import cn.tj.specialfund.coreapi.AwardApplication;
@@ -44,13 +44,17 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One batch of a realistic call (the shape of the all-in-one's sample call): applications over the twelve
- * directions and sixteen districts, taken through every stage of the lifecycle by the users who would act on
- * them. Direction 1.1 plans its ten awards in every batch, so once one batch got them the later batches race
- * for a full cap and are refused, as they would be in one database. Credit codes come from a serial shared by
- * all batches of a run, so no two applications of a run collide on the applicant.
+ * A realistic call, generated from a seed: applications over the twelve directions and sixteen districts,
+ * taken through every stage of the lifecycle by the users who would act on them (district officers,
+ * the reviewer, the programme manager). Direction 1.1 ends with its cap of ten awards reached, a few
+ * municipal awards are topped up after a later MIIT selection. The same seed always gives the same call,
+ * ids included, so a loader can tell what it already wrote.
+ *
+ * <p>Every form satisfies the rules of the call; {@link #steps()} lists the commands in the order a
+ * call runs (submissions, district reviews, scoring, decisions, top-ups). Each step is the
+ * {@code sequence}-th event of its application, since every accepted command appends exactly one event.
  */
-public final class CallGenerator {
+public final class SampleCall {
 
     public static final long DEFAULT_SEED = 2020L;
     public static final int DEFAULT_COUNT = 230;
@@ -148,27 +152,35 @@ public final class CallGenerator {
     private final List<PlannedApplication> applications;
     private final List<Step> steps;
 
-    private CallGenerator(long seed, List<PlannedApplication> applications, List<Step> steps) {
+    private SampleCall(long seed, List<PlannedApplication> applications, List<Step> steps) {
         this.seed = seed;
         this.applications = List.copyOf(applications);
         this.steps = List.copyOf(steps);
     }
 
     /** The call the all-in-one loads with {@code --sample-call}. */
-    public static CallGenerator standard() {
+    public static SampleCall standard() {
         return generate(DEFAULT_SEED, DEFAULT_COUNT);
     }
 
-    public static CallGenerator generate(long seed, int count) {
-        return generate(seed, count, seed * count);
+    public static SampleCall generate(long seed, int count) {
+        return generate(seed, count, "sample-call", null);
     }
 
-    /** {@code firstSerial}: the serial of the batch's first credit code; batches of a run use disjoint ranges. */
-    public static CallGenerator generate(long seed, int count, long firstSerial) {
+    /**
+     * One batch of a larger workload (the benchmark's): ids are named after {@code namespace}, and credit codes
+     * are numbered from {@code firstSerial}, so batches given disjoint serial ranges never share an applicant.
+     * Every batch plans direction 1.1's ten awards, so once one batch has them the later ones race a full cap.
+     */
+    public static SampleCall batch(String namespace, long seed, int count, long firstSerial) {
+        return generate(seed, count, namespace, firstSerial);
+    }
+
+    private static SampleCall generate(long seed, int count, String namespace, Long firstSerial) {
         if (count < MINIMUM_COUNT) {
             throw new IllegalArgumentException("a sample call needs at least " + MINIMUM_COUNT + " applications");
         }
-        return new Generator(seed, count, firstSerial).generate();
+        return new Generator(seed, count, namespace, firstSerial).generate();
     }
 
     public long seed() {
@@ -241,18 +253,21 @@ public final class CallGenerator {
         private final long seed;
         private final int count;
         private final Random random;
-                private final Set<String> names = new HashSet<>();
+        private final String namespace;
+        private final Set<String> creditBodies = new HashSet<>();
+        private final Set<String> names = new HashSet<>();
+        /** The next credit-code serial, or null for random bodies. */
+        private Long serial;
 
-        private long serial;
-
-        Generator(long seed, int count, long firstSerial) {
-            this.serial = firstSerial;
+        Generator(long seed, int count, String namespace, Long firstSerial) {
             this.seed = seed;
+            this.namespace = namespace;
+            this.serial = firstSerial;
             this.count = count;
             this.random = new Random(seed);
         }
 
-        CallGenerator generate() {
+        SampleCall generate() {
             List<Outcome> outcomes = new ArrayList<>();
             List<Direction> directions = new ArrayList<>();
             planDirection11(outcomes, directions);
@@ -270,7 +285,7 @@ public final class CallGenerator {
                 int i = order.get(n);
                 applications.add(application(n, directions.get(i), districts.get(n), outcomes.get(i)));
             }
-            return new CallGenerator(seed, applications, steps(applications));
+            return new SampleCall(seed, applications, steps(applications));
         }
 
         /** 1.1: its ten awards (one later topped up), candidates left scored, some not selected or rejected. */
@@ -349,7 +364,7 @@ public final class CallGenerator {
         }
 
         private PlannedApplication application(int n, Direction direction, District district, Outcome outcome) {
-            UUID id = UUID.nameUUIDFromBytes(("bench-call:" + seed + ":" + n).getBytes(StandardCharsets.UTF_8));
+            UUID id = UUID.nameUUIDFromBytes((namespace + ":" + seed + ":" + n).getBytes(StandardCharsets.UTF_8));
             boolean claimsMiit = outcome == Outcome.AWARDED_MIIT_PILOT
                     || (!outcome.awarded() && random.nextInt(100) < 15);
             MiitPilot pilot = claimsMiit ? new MiitPilot(programme(), 2019, true) : otherPilotClaim(outcome);
@@ -523,16 +538,28 @@ public final class CallGenerator {
             }
         }
 
-        /** 9 (registered with the market regulator) 1 (enterprise), the district's division, a body from the serial. */
+        /** 9 (registered with the market regulator) 1 (enterprise), the district's division, a fresh body. */
         private CreditCode creditCode(District district) {
             String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-            long n = serial++;
-            char[] body = new char[8];
-            for (int i = 7; i >= 0; i--) {
-                body[i] = alphabet.charAt((int) (n % alphabet.length()));
-                n /= alphabet.length();
+            if (serial != null) {
+                long n = serial++;
+                char[] body = new char[8];
+                for (int i = 7; i >= 0; i--) {
+                    body[i] = alphabet.charAt((int) (n % alphabet.length()));
+                    n /= alphabet.length();
+                }
+                return CreditCode.complete("91" + DIVISION_CODES.get(district) + new String(body));
             }
-            return CreditCode.complete("91" + DIVISION_CODES.get(district) + new String(body));
+            while (true) {
+                StringBuilder body = new StringBuilder("MA0");
+                for (int i = 0; i < 5; i++) {
+                    body.append(alphabet.charAt(random.nextInt(i == 0 ? 10 : alphabet.length())));
+                }
+                String first16 = "91" + DIVISION_CODES.get(district) + body;
+                if (creditBodies.add(body.toString())) {
+                    return CreditCode.complete(first16);
+                }
+            }
         }
 
         private IndustrialInternetMetrics metrics() {
