@@ -23,18 +23,25 @@ class JdbcApplicantRegistry implements ApplicantRegistry {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One statement: the insert is conditional on the code being unknown, so an applicant already registered
+     * (committed) is refused by its update count, without a failed statement (which on PostgreSQL would abort
+     * the transaction) and without a separate look-up first. Two submissions racing with the same new code
+     * both pass the condition; the primary key then makes the second wait for the first and refuse it.
+     */
     @Override
     public void register(CreditCode creditCode, UUID applicationId) {
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM applicant_registry WHERE credit_code = ?",
-                Integer.class, creditCode.value());
-        if (known != null && known > 0) {
-            throw duplicate(creditCode);
-        }
+        int inserted;
         try {
-            jdbc.update("INSERT INTO applicant_registry (credit_code, application_id) VALUES (?, ?)",
-                    creditCode.value(), applicationId.toString());
+            inserted = jdbc.update("INSERT INTO applicant_registry (credit_code, application_id)"
+                            + " SELECT CAST(? AS VARCHAR(18)), CAST(? AS VARCHAR(36))"
+                            + " WHERE NOT EXISTS (SELECT 1 FROM applicant_registry WHERE credit_code = ?)",
+                    creditCode.value(), applicationId.toString(), creditCode.value());
         } catch (DuplicateKeyException concurrentSubmission) {
             // another submission with this code committed (or is committing) first
+            throw duplicate(creditCode);
+        }
+        if (inserted == 0) {
             throw duplicate(creditCode);
         }
     }
