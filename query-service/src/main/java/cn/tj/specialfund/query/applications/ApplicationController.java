@@ -7,11 +7,6 @@ import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
 import cn.tj.specialfund.query.web.Access;
 import cn.tj.specialfund.query.web.Csv;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,20 +29,19 @@ import java.util.UUID;
 class ApplicationController {
 
     static final int MAX_PAGE_SIZE = 500;
-    private static final Sort SUBMISSION_ORDER = Sort.by("submittedAt", "submissionPosition", "id");
 
-    private final ApplicationRepository applications;
+    private final ApplicationRows applications;
 
-    ApplicationController(ApplicationRepository applications) {
+    ApplicationController(ApplicationRows applications) {
         this.applications = applications;
     }
 
     @GetMapping("/{id}")
     ApplicationView one(@PathVariable UUID id) {
-        ApplicationEntity entity = applications.findById(id.toString())
+        ApplicationState state = applications.find(id.toString())
                 .orElseThrow(() -> new RuleViolation(ErrorCode.NOT_FOUND, "no application " + id));
-        Access.requireDistrictVisible(entity.district());
-        return ApplicationView.of(entity.toState());
+        Access.requireDistrictVisible(state.district());
+        return ApplicationView.of(state);
     }
 
     /** JSON {"items","total"}, or with {@code Accept: text/csv} every matching application (or the page asked for). */
@@ -58,41 +52,13 @@ class ApplicationController {
                            @RequestParam(required = false) Integer page,
                            @RequestParam(required = false) Integer size,
                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        Specification<ApplicationEntity> filter = filter(direction, district, status);
+        ApplicationRows.Filter filter = filter(direction, district, status);
         boolean csv = Csv.wanted(accept);
         if (csv && page == null && size == null) {
-            List<ApplicationView> all = applications.findAll(filter, SUBMISSION_ORDER).stream()
-                    .map(e -> ApplicationView.of(e.toState())).toList();
+            List<ApplicationView> all = new ArrayList<>();
+            applications.each(filter, state -> all.add(ApplicationView.of(state)));
             return csv(all);
         }
-        Page<ApplicationEntity> found = applications.findAll(filter, pageable(page, size));
-        List<ApplicationView> items = found.getContent().stream().map(e -> ApplicationView.of(e.toState())).toList();
-        return csv ? csv(items) : ResponseEntity.ok(new ApplicationPage(items, found.getTotalElements()));
-    }
-
-    private static Specification<ApplicationEntity> filter(String direction, String district, String status) {
-        List<Specification<ApplicationEntity>> parts = new ArrayList<>();
-        String directionCode = blank(direction) == null ? null : Direction.fromCode(direction).code();
-        District wanted = blank(district) == null ? null : parse(District.class, "district", district);
-        String statusName = blank(status) == null ? null : parse(ApplicationStatus.class, "status", status).name();
-        if (directionCode != null) {
-            parts.add((root, query, cb) -> cb.equal(root.get("direction"), directionCode));
-        }
-        Optional<District> own = Access.ownDistrict();
-        if (own.isPresent() && wanted != null && wanted != own.get()) {
-            throw new RuleViolation(ErrorCode.FORBIDDEN, "a district officer sees only their own district");
-        }
-        District effective = own.orElse(wanted);
-        if (effective != null) {
-            parts.add((root, query, cb) -> cb.equal(root.get("district"), effective.name()));
-        }
-        if (statusName != null) {
-            parts.add((root, query, cb) -> cb.equal(root.get("status"), statusName));
-        }
-        return Specification.allOf(parts);
-    }
-
-    private static Pageable pageable(Integer page, Integer size) {
         int p = page == null ? 0 : page;
         int s = size == null ? 50 : size;
         if (p < 0) {
@@ -101,7 +67,21 @@ class ApplicationController {
         if (s < 1 || s > MAX_PAGE_SIZE) {
             throw new RuleViolation(ErrorCode.INVALID_FIELD, "size must be between 1 and " + MAX_PAGE_SIZE);
         }
-        return PageRequest.of(p, s, SUBMISSION_ORDER);
+        ApplicationRows.ApplicationPageRows found = applications.page(filter, p, s);
+        List<ApplicationView> items = found.rows().stream().map(ApplicationView::of).toList();
+        return csv ? csv(items) : ResponseEntity.ok(new ApplicationPage(items, found.total()));
+    }
+
+    private static ApplicationRows.Filter filter(String direction, String district, String status) {
+        String directionCode = blank(direction) == null ? null : Direction.fromCode(direction).code();
+        District wanted = blank(district) == null ? null : parse(District.class, "district", district);
+        String statusName = blank(status) == null ? null : parse(ApplicationStatus.class, "status", status).name();
+        Optional<District> own = Access.ownDistrict();
+        if (own.isPresent() && wanted != null && wanted != own.get()) {
+            throw new RuleViolation(ErrorCode.FORBIDDEN, "a district officer sees only their own district");
+        }
+        District effective = own.orElse(wanted);
+        return new ApplicationRows.Filter(directionCode, effective == null ? null : effective.name(), statusName);
     }
 
     private static ResponseEntity<String> csv(List<ApplicationView> items) {

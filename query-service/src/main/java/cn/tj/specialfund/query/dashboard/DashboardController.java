@@ -5,6 +5,7 @@ import cn.tj.specialfund.coreapi.value.ApplicationStatus;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
 import cn.tj.specialfund.query.applications.ApplicationView;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,15 +31,22 @@ class DashboardController {
 
     private final DirectionStatsRepository directions;
     private final DistrictStatsRepository districts;
-    private final CandidateRepository candidates;
+    private final JdbcTemplate jdbc;
     private final ProgramRules rules = ProgramRules.CALL_2020;
 
-    DashboardController(DirectionStatsRepository directions, DistrictStatsRepository districts,
-                        CandidateRepository candidates) {
+    DashboardController(DirectionStatsRepository directions, DistrictStatsRepository districts, JdbcTemplate jdbc) {
         this.directions = directions;
         this.districts = districts;
-        this.candidates = candidates;
+        this.jdbc = jdbc;
     }
+
+    /**
+     * A capped direction's SCORED applications, best score first (earlier submission first on equal scores):
+     * an ordered range of {@code ix_dashboard_application_cap_order}, three columns per row and no entity
+     * mapping, since the list grows with every refused award.
+     */
+    private static final String CANDIDATES = "SELECT id, project_name, score FROM dashboard_application "
+            + "WHERE direction = ? AND status = ? ORDER BY score DESC, submitted_at, submission_position";
 
     record DirectionRow(String code, String name, Integer cap, long submitted, long districtApproved, long scored,
                         long awarded, long notSelected, long districtRejected, BigDecimal awardedAmount,
@@ -98,11 +106,9 @@ class DashboardController {
             }
             DirectionStatsEntity r = rows.get(d.code());
             long awarded = r == null ? 0 : r.awarded;
-            List<Candidate> scored = candidates
-                    .findByDirectionAndStatusOrderByScoreDescSubmittedAtAscSubmissionPositionAsc(d.code(),
-                            ApplicationStatus.SCORED.name())
-                    .stream().map(c -> new Candidate(c.id, c.projectName, ApplicationView.plainScore(c.score)))
-                    .toList();
+            List<Candidate> scored = jdbc.query(CANDIDATES, (rs, i) -> new Candidate(rs.getString(1),
+                    rs.getString(2), ApplicationView.plainScore(rs.getBigDecimal(3))), d.code(),
+                    ApplicationStatus.SCORED.name());
             caps.add(new Cap(d.code(), d.displayName(), cap, awarded, Math.max(0, cap - awarded), scored));
         }
         return new Caps(caps);

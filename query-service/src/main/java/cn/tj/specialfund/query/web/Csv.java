@@ -29,7 +29,8 @@ public final class Csv {
                 .body(out.toString());
     }
 
-    private static String line(List<Object> cells) {
+    /** One CSV line (with its CRLF), for answers written row by row. */
+    public static String line(List<Object> cells) {
         return cells.stream().map(Csv::cell).collect(Collectors.joining(",")) + "\r\n";
     }
 

@@ -65,7 +65,11 @@ public class EventStoreConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
-                                                 @Value("${ledger.event-store.batch-size:500}") int batchSize) {
+                                                 @Value("${ledger.event-store.batch-size:500}") int batchSize,
+                                                 @Value("${ledger.event-store.max-gap-offset:3000}") int maxGapOffset,
+                                                 @Value("${ledger.event-store.gap-timeout:10s}") Duration gapTimeout,
+                                                 @Value("${ledger.event-store.gap-cleaning-threshold:50}")
+                                                 int gapCleaningThreshold) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -77,17 +81,33 @@ public class EventStoreConfiguration {
                 .schema(eventSchema)
                 .dataType(byte[].class)
                 .batchSize(batchSize)
+                // Every tracked event carries its own copy of its token's gap set, and the store caches events
+                // and the pooled processors buffer up to 1 024 per segment, so the gap set's bound multiplies
+                // into the heap (Axon's 10 000 filled the 512 MB query side during a bulk load). A gap is an
+                // index allocated by a transaction that has not committed yet; a command's transaction commits
+                // within milliseconds, and 3 000 indexes is still several seconds of the highest write rate
+                // measured (~700 events/s), so a late commit is still picked up.
+                .maxGapOffset(maxGapOffset)
+                // Once a token holds more than gap-cleaning-threshold gaps, gaps whose successors are older than
+                // gap-timeout are given up (Axon's default is a minute); an event stays missing that long only
+                // if its transaction rolled back.
+                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+                .gapCleaningThreshold(gapCleaningThreshold)
                 .build();
     }
 
     @Bean(name = "eventBus")
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                         @Value("${ledger.event-store.fetch-delay:100ms}") Duration fetchDelay) {
+                                         @Value("${ledger.event-store.fetch-delay:100ms}") Duration fetchDelay,
+                                         @Value("${ledger.event-store.cached-events:1000}") int cachedEvents) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(org.axonframework.eventhandling.EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
+                // Events the store keeps in memory for tailing consumers (Axon's default 10 000): the processors
+                // at the head read from it; one further behind reads the log itself.
+                .cachedEvents(cachedEvents)
                 .cleanupDelay(10_000)
                 .build();
     }

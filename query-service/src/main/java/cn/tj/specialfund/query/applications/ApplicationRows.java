@@ -1,0 +1,123 @@
+package cn.tj.specialfund.query.applications;
+
+import cn.tj.specialfund.coreapi.value.ApplicationStatus;
+import cn.tj.specialfund.coreapi.value.Direction;
+import cn.tj.specialfund.coreapi.value.District;
+import cn.tj.specialfund.coreapi.value.Money;
+import cn.tj.specialfund.coreapi.value.Tier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Reads of {@code application_view} for the API, in plain JDBC: a page of 50 is one indexed range read and one
+ * count, with no criteria-query translation, entity hydration or persistence context per request.
+ */
+@Component
+class ApplicationRows {
+
+    private static final String COLUMNS = "id, project_name, applicant_name, direction, district, credit_code, "
+            + "status, tier, claimable_tier, score, eligible_investment, requested_special_funds, awarded_amount, "
+            + "top_up_amount, municipal_share, district_share, submitted_at, submission_position, updated_at";
+    private static final String ORDER = " ORDER BY submitted_at, submission_position, id";
+    private static final RowMapper<ApplicationState> STATE = (rs, i) -> read(rs);
+
+    /** Equality filters on the view's columns, all of them to hold. */
+    record Filter(String direction, String district, String status) {
+
+        String where() {
+            List<String> parts = new ArrayList<>();
+            if (direction != null) {
+                parts.add("direction = ?");
+            }
+            if (district != null) {
+                parts.add("district = ?");
+            }
+            if (status != null) {
+                parts.add("status = ?");
+            }
+            return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+        }
+
+        List<Object> parameters() {
+            List<Object> values = new ArrayList<>();
+            if (direction != null) {
+                values.add(direction);
+            }
+            if (district != null) {
+                values.add(district);
+            }
+            if (status != null) {
+                values.add(status);
+            }
+            return values;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    ApplicationRows(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(500);
+    }
+
+    Optional<ApplicationState> find(String id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM application_view WHERE id = ?", STATE, id).stream().findFirst();
+    }
+
+    /** One page in submission order, and how many match in all (counted only when the page does not tell). */
+    ApplicationPageRows page(Filter filter, int page, int size) {
+        List<Object> parameters = filter.parameters();
+        long offset = (long) page * size;
+        List<Object> paged = new ArrayList<>(parameters);
+        paged.add(size);
+        paged.add(offset);
+        List<ApplicationState> rows = jdbc.query("SELECT " + COLUMNS + " FROM application_view" + filter.where()
+                + ORDER + " LIMIT ? OFFSET ?", STATE, paged.toArray());
+        long total;
+        if (rows.size() < size && (offset == 0 || !rows.isEmpty())) {
+            total = offset + rows.size();
+        } else {
+            total = jdbc.queryForObject("SELECT COUNT(*) FROM application_view" + filter.where(), Long.class,
+                    parameters.toArray());
+        }
+        return new ApplicationPageRows(rows, total);
+    }
+
+    /** Every match in submission order, row by row. */
+    void each(Filter filter, Consumer<ApplicationState> sink) {
+        jdbc.query("SELECT " + COLUMNS + " FROM application_view" + filter.where() + ORDER,
+                rs -> {
+                    sink.accept(read(rs));
+                }, filter.parameters().toArray());
+    }
+
+    record ApplicationPageRows(List<ApplicationState> rows, long total) {
+    }
+
+    private static ApplicationState read(ResultSet rs) throws SQLException {
+        String tier = rs.getString(8);
+        return new ApplicationState(java.util.UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3),
+                Direction.fromCode(rs.getString(4)), District.valueOf(rs.getString(5)), rs.getString(6),
+                ApplicationStatus.valueOf(rs.getString(7)), tier == null ? null : Tier.valueOf(tier),
+                Tier.valueOf(rs.getString(9)), rs.getBigDecimal(10), Money.of(rs.getBigDecimal(11)),
+                Money.of(rs.getBigDecimal(12)), Money.of(rs.getBigDecimal(13)), Money.of(rs.getBigDecimal(14)),
+                Money.of(rs.getBigDecimal(15)), Money.of(rs.getBigDecimal(16)), instant(rs, 17), rs.getLong(18),
+                instant(rs, 19));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
