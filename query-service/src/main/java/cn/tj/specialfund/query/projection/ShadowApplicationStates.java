@@ -1,5 +1,6 @@
 package cn.tj.specialfund.query.projection;
 
+import cn.tj.specialfund.coreapi.ApplicationSubmitted;
 import cn.tj.specialfund.query.applications.ApplicationFold;
 import cn.tj.specialfund.query.applications.ApplicationState;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -50,10 +51,16 @@ public final class ShadowApplicationStates {
     }
 
     public void apply(List<? extends TrackedEventMessage<?>> events, Listener listener) {
+        // read back only applications submitted before this chunk and no longer cached: one submitted in it
+        // has nothing stored yet (looking it up would only miss)
         Set<UUID> missing = new HashSet<>();
+        Set<UUID> submitted = new HashSet<>();
         for (TrackedEventMessage<?> event : events) {
-            UUID id = ApplicationFold.applicationId(event.getPayload());
-            if (id != null && !cache.containsKey(id)) {
+            Object payload = event.getPayload();
+            UUID id = ApplicationFold.applicationId(payload);
+            if (payload instanceof ApplicationSubmitted) {
+                submitted.add(id);
+            } else if (id != null && !submitted.contains(id) && !cache.containsKey(id)) {
                 missing.add(id);
             }
         }
