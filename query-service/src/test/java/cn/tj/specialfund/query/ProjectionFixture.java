@@ -1,5 +1,11 @@
 package cn.tj.specialfund.query;
 
+import cn.tj.specialfund.query.projection.ReadModelRebuild;
+import cn.tj.specialfund.query.projection.RebuildableReadModel;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import cn.tj.specialfund.query.projection.ProjectionBatches;
 import cn.tj.specialfund.query.projection.ProjectionLock;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -60,5 +66,37 @@ public final class ProjectionFixture {
                 throw new IllegalStateException(unitOfWork.getExecutionResult().getExceptionResult());
             }
         }
+    }
+
+    /**
+     * Rebuilds {@code model} from {@code events} the way ProjectionRebuild does, in chunks of {@code chunkSize}
+     * events keeping at most {@code cachedApplications} application states in memory, and swaps it in; the
+     * events get the positions {@link #feed} gave them (1, 2, ...). Returns the rows of {@code tables} after.
+     */
+    public Map<String, List<Map<String, Object>>> rebuild(RebuildableReadModel model, List<DomainEventMessage<?>> events,
+                                                          int chunkSize, int cachedApplications, String... tables) {
+        ReadModelRebuild rebuild = model.startRebuild(new RebuildableReadModel.RebuildSettings(cachedApplications));
+        rebuild.clearShadow();
+        long at = 0;
+        for (int from = 0; from < events.size(); from += chunkSize) {
+            List<TrackedEventMessage<?>> chunk = new ArrayList<>();
+            for (DomainEventMessage<?> event : events.subList(from, Math.min(events.size(), from + chunkSize))) {
+                chunk.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(++at), event));
+            }
+            rebuild.apply(chunk);
+        }
+        rebuild.flush();
+        rebuild.replaceLive();
+        rebuild.clearShadow();
+        return rows(tables);
+    }
+
+    /** Every row of each table, in a fixed order. */
+    public Map<String, List<Map<String, Object>>> rows(String... tables) {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        for (String table : tables) {
+            rows.put(table, jdbc.queryForList("SELECT * FROM " + table + " ORDER BY 1"));
+        }
+        return rows;
     }
 }

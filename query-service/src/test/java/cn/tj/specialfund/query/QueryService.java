@@ -56,8 +56,9 @@ final class QueryService implements AutoCloseable {
         this.port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    static QueryService start(IsolatedDatabase database) {
+    static QueryService start(IsolatedDatabase database, String... extraArguments) {
         List<String> args = new ArrayList<>(database.arguments());
+        args.addAll(List.of(extraArguments));
         args.add("--server.port=0");
         args.add("--spring.profiles.active=demo");
         return new QueryService(new SpringApplicationBuilder(QueryServiceApplication.class)

@@ -113,6 +113,116 @@ class QueryServiceIT {
         finance(s);
     }
 
+    @Test
+    void aRebuildInChunksOfThreeEventsWithTwoCachedApplicationsChangesNothing() {
+        service = QueryService.start(database, "--ledger.projections.rebuild.chunk-size=3",
+                "--ledger.projections.rebuild.cached-applications=2");
+        QueryService.EventAppender log = service.appender(database);
+        Scenario s = new Scenario(new Ledger().realTime());
+        log.append(s.ledger.written());
+        awaitAllGroupsCaughtUp(s.ledger.written().size());
+        Map<String, String> before = snapshot(s);
+
+        assertThat(service.post("admin", "/api/admin/projections/rebuild").status()).isEqualTo(202);
+        JsonNode status = service.await("admin", "/api/admin/projections/status",
+                body -> body.path("state").asText().equals("IDLE") && !body.path("finishedAt").isNull());
+        assertThat(status.path("processedEvents").asLong()).isEqualTo(s.ledger.written().size());
+        Map<String, String> after = snapshot(s);
+        before.forEach((path, answer) -> assertThat(after.get(path)).as("%s after the rebuild", path).isEqualTo(answer));
+        org.springframework.jdbc.core.JdbcTemplate jdbc = service.context().getBean(
+                org.springframework.jdbc.core.JdbcTemplate.class);
+        for (String shadow : List.of("application_view_shadow", "dashboard_application_shadow", "commitment_entry_shadow")) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + shadow, Long.class)).as(shadow).isZero();
+        }
+        assertThat(jdbc.queryForObject("SELECT rebuilds FROM projection_state", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void eventsAppendedDuringARebuildCountExactlyOnce() throws Exception {
+        service = QueryService.start(database, "--ledger.projections.rebuild.chunk-size=2",
+                "--ledger.projections.rebuild.cached-applications=3");
+        QueryService.EventAppender appender = service.appender(database);
+        Scenario s = new Scenario(new Ledger().realTime());
+        appender.append(s.ledger.written());
+        int submitted = 6;
+        for (int i = 0; i < 40; i++) {
+            appender.append(oneApplication("Before " + i).written());
+            submitted++;
+        }
+        awaitAllGroupsCaughtUp(0);
+        long approvedBefore = service.get("auditor", "/api/dashboard/directions").json()
+                .path("totals").path("districtApproved").asLong();
+
+        // appends go on, one application at a time, until the rebuild has finished (and a little after)
+        java.util.concurrent.atomic.AtomicBoolean rebuilt = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger during = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            try {
+                int after = 0;
+                while (after < 5) {
+                    Ledger one = new Ledger().realTime();
+                    one.approve(one.submit(Ledger.form("During " + during.get(), Direction.D1_5, District.JINNAN,
+                            "100000", "0", "20000", false), "100000", "20000", Tier.MUNICIPAL));
+                    appender.append(one.written());
+                    during.incrementAndGet();
+                    Thread.sleep(5);
+                    if (rebuilt.get()) {
+                        after++;
+                    }
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        writer.start();
+        while (during.get() < 3) {
+            QueryService.sleep(1);
+        }
+        assertThat(service.post("admin", "/api/admin/projections/rebuild").status()).isEqualTo(202);
+        service.await("admin", "/api/admin/projections/status",
+                body -> body.path("state").asText().equals("IDLE") && !body.path("finishedAt").isNull());
+        rebuilt.set(true);
+        writer.join(60_000);
+        assertThat(failure.get()).isNull();
+        long total = submitted + during.get();
+        log.info("{} applications appended while the rebuild ran", during.get());
+
+        awaitAllGroupsCaughtUp(0);
+        JsonNode directions = service.await("auditor", "/api/dashboard/directions",
+                body -> body.path("totals").path("submitted").asLong() >= total);
+        QueryService.sleep(1500);
+        directions = service.get("auditor", "/api/dashboard/directions").json();
+        assertThat(directions.path("totals").path("submitted").asLong()).isEqualTo(total);
+        assertThat(directions.path("totals").path("districtApproved").asLong()).isEqualTo(approvedBefore + during.get());
+        assertThat(service.get("auditor", "/api/applications?size=1").json().path("total").asLong()).isEqualTo(total);
+        org.springframework.jdbc.core.JdbcTemplate jdbc = service.context().getBean(
+                org.springframework.jdbc.core.JdbcTemplate.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dashboard_application", Long.class)).isEqualTo(total);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM application_view WHERE status = 'DISTRICT_APPROVED'",
+                Long.class)).isEqualTo(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM dashboard_application WHERE status = 'DISTRICT_APPROVED'", Long.class));
+        Map<String, String> settled = snapshot(s);
+
+        // and a second rebuild, with nothing arriving, finds exactly the same
+        assertThat(service.post("admin", "/api/admin/projections/rebuild").status()).isEqualTo(202);
+        service.await("admin", "/api/admin/projections/status",
+                body -> body.path("state").asText().equals("IDLE") && !body.path("finishedAt").isNull()
+                        && body.path("processedEvents").asLong() == jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM domain_event_entry", Long.class));
+        QueryService.sleep(500);
+        Map<String, String> again = snapshot(s);
+        settled.forEach((path, answer) -> assertThat(again.get(path)).as("%s after a second rebuild", path)
+                .isEqualTo(answer));
+    }
+
+    private static Ledger oneApplication(String name) {
+        Ledger ledger = new Ledger().realTime();
+        ledger.submit(Ledger.form(name, Direction.D1_5, District.JINNAN, "100000", "0", "20000", false),
+                "100000", "20000", Tier.MUNICIPAL);
+        return ledger;
+    }
+
     // ---- the figures ----
 
     private void applications(Scenario s) {

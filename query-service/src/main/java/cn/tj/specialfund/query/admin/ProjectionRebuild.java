@@ -1,39 +1,49 @@
 package cn.tj.specialfund.query.admin;
 
+import cn.tj.specialfund.query.projection.EventLogScan;
 import cn.tj.specialfund.query.projection.ProjectionLock;
 import cn.tj.specialfund.query.projection.ReadModelRebuild;
 import cn.tj.specialfund.query.projection.RebuildableReadModel;
+import cn.tj.specialfund.query.projection.RebuildableReadModel.RebuildSettings;
 import cn.tj.specialfund.query.projection.TokenPositions;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Rebuilds every read model from the whole event log while the live ones keep answering.
+ * Rebuilds every read model from the whole event log while the live ones keep answering and updating.
  *
  * <ol>
- * <li>Folds a stream of the event store into memory, with no lock and no write.</li>
- * <li>In one transaction: takes the projection lock exclusively (no live batch is in flight, none can start),
- * reads the stream up to the log's head, replaces every read model's rows with the rebuilt ones (batched
- * JDBC), moves every processor's tokens to the stream's position and releases their claims; commits.</li>
+ * <li>Reads the log straight from its table (one streaming query, {@link EventLogScan}) and folds it, a chunk
+ * of events at a time, into each read model's shadow tables: one transaction per chunk, no projection lock,
+ * memory bounded by the chunk and the read models' caches. Then catches up, still without the lock, with what
+ * was appended meanwhile, and writes out what the read models still hold in memory.</li>
+ * <li>In one short transaction: takes the projection lock exclusively (no live batch is in flight, none can
+ * start), reads the few events appended since up to the log's head, replaces every read model's live rows with
+ * its shadow's, moves every processor's tokens to the position read (a gap-aware token, with the gaps the scan
+ * passed) and releases their claims; commits. Then empties the shadow tables.</li>
  * </ol>
  * Readers see the old read models until that commit and the new ones after it, never a mix. Projections have
- * no side effects, so folding the log again repeats nothing outside the read models.
+ * no side effects, so folding the log again repeats nothing outside the read models; live batches that were
+ * under way when the tokens moved are refused as stale by {@code ProjectionBatches}.
  */
 @Component
 public class ProjectionRebuild {
@@ -45,13 +55,18 @@ public class ProjectionRebuild {
     public record Status(State state, long processedEvents, long totalEvents, Instant startedAt, Instant finishedAt) {
     }
 
-    private final EventStore eventStore;
+    private final DataSource dataSource;
+    private final EventSchema schema;
+    private final Serializer eventSerializer;
+    private final ObjectProvider<org.axonframework.config.Configuration> axon;
     private final List<RebuildableReadModel> readModels;
     private final ProjectionLock lock;
     private final TokenPositions tokens;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final int segments;
+    private final int chunkSize;
+    private final RebuildSettings settings;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "projection-rebuild");
         thread.setDaemon(true);
@@ -60,16 +75,29 @@ public class ProjectionRebuild {
     private final AtomicLong processed = new AtomicLong();
     private volatile Status status = new Status(State.IDLE, 0, 0, null, null);
 
-    ProjectionRebuild(EventStore eventStore, List<RebuildableReadModel> readModels, ProjectionLock lock,
+    ProjectionRebuild(DataSource dataSource, EventSchema schema,
+                      @Qualifier("eventSerializer") Serializer eventSerializer,
+                      ObjectProvider<org.axonframework.config.Configuration> axon,
+                      List<RebuildableReadModel> readModels, ProjectionLock lock,
                       TokenPositions tokens, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                      @Value("${ledger.projections.initial-segment-count:2}") int segments) {
-        this.eventStore = eventStore;
+                      @Value("${ledger.projections.initial-segment-count:2}") int segments,
+                      @Value("${ledger.projections.rebuild.chunk-size:5000}") int chunkSize,
+                      @Value("${ledger.projections.rebuild.cached-applications:20000}") int cachedApplications) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("ledger.projections.rebuild.chunk-size must be at least 1");
+        }
+        this.dataSource = dataSource;
+        this.schema = schema;
+        this.eventSerializer = eventSerializer;
+        this.axon = axon;
         this.readModels = readModels;
         this.lock = lock;
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.segments = segments;
+        this.chunkSize = chunkSize;
+        this.settings = new RebuildSettings(cachedApplications);
     }
 
     /** Starts a rebuild unless one is running; either way returns the current status. */
@@ -102,52 +130,65 @@ public class ProjectionRebuild {
     private void run() {
         Status started = status;
         long begin = System.nanoTime();
+        List<ReadModelRebuild> rebuilds = List.of();
         try {
-            List<ReadModelRebuild> rebuilds = readModels.stream().map(RebuildableReadModel::startRebuild).toList();
-            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-                TrackingToken[] last = {null};
-                while (stream.hasNextAvailable()) {
-                    last[0] = fold(stream.nextAvailable(), rebuilds);
-                }
-                transaction.executeWithoutResult(tx -> {
-                    lock.acquireExclusive();
-                    long head = tokens.head();
-                    try {
-                        while (TokenPositions.positionOf(last[0]) < head) {
-                            if (!stream.hasNextAvailable(10, TimeUnit.SECONDS)) {
-                                throw new IllegalStateException("the event stream did not reach the head " + head);
-                            }
-                            last[0] = fold(stream.nextAvailable(), rebuilds);
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("rebuild interrupted", e);
-                    }
-                    rebuilds.forEach(ReadModelRebuild::replaceLive);
-                    readModels.forEach(m -> tokens.moveTo(m.processingGroup(), last[0], segments));
-                    jdbc.update("UPDATE projection_state SET rebuilds = rebuilds + 1, last_rebuild_at = ? WHERE id = 1",
-                            java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
-                });
-            }
+            rebuilds = readModels.stream().map(m -> m.startRebuild(settings)).toList();
+            rebuilds.forEach(ReadModelRebuild::clearShadow);
+            List<ReadModelRebuild> all = rebuilds;
+            EventLogScan scan = new EventLogScan(schema, eventSerializer, axon.getObject().upcasterChain(), chunkSize);
+
+            // 1. the bulk of the log, a chunk per transaction, no lock
+            scan.streamAll(dataSource, chunk -> transaction.executeWithoutResult(tx -> fold(chunk, all)));
+            // what was appended meanwhile, still no lock, then everything still in memory to the shadow tables
+            scan.catchUp(jdbc, chunk -> transaction.executeWithoutResult(tx -> fold(chunk, all)));
+            transaction.executeWithoutResult(tx -> all.forEach(ReadModelRebuild::flush));
+            long folded = processed.get();
+            double foldSeconds = (System.nanoTime() - begin) / 1e9;
+
+            // 2. the swap: exclusive lock, the last few events, live rows from the shadows, tokens
+            long swapBegin = System.nanoTime();
+            transaction.executeWithoutResult(tx -> {
+                lock.acquireExclusive();
+                scan.catchUp(jdbc, chunk -> fold(chunk, all));
+                all.forEach(ReadModelRebuild::replaceLive);
+                readModels.forEach(m -> tokens.moveTo(m.processingGroup(), scan.token(), segments));
+                jdbc.update("UPDATE projection_state SET rebuilds = rebuilds + 1, last_rebuild_at = ? WHERE id = 1",
+                        OffsetDateTime.now(ZoneOffset.UTC));
+            });
             long events = processed.get();
             double seconds = (System.nanoTime() - begin) / 1e9;
-            log.info("Rebuilt {} read models from {} events in {} s ({} events/s)", readModels.size(), events,
-                    String.format("%.2f", seconds), Math.round(events / Math.max(seconds, 1e-3)));
+            log.info("Rebuilt {} read models from {} events in {} s ({} events/s; folding {} events took {} s, "
+                            + "the swap under the lock {} s); processors moved to {}", readModels.size(), events,
+                    String.format("%.2f", seconds), Math.round(events / Math.max(seconds, 1e-3)), folded,
+                    String.format("%.2f", foldSeconds),
+                    String.format("%.2f", (System.nanoTime() - swapBegin) / 1e9), scan.lastIndex());
             status = new Status(State.IDLE, events, events, started.startedAt(), Instant.now());
         } catch (RuntimeException e) {
             log.error("Rebuild failed; the read models were left as they were", e);
             status = new Status(State.IDLE, processed.get(), started.totalEvents(), started.startedAt(), Instant.now());
-        } catch (Exception e) {
+        } catch (Error e) {
             log.error("Rebuild failed; the read models were left as they were", e);
             status = new Status(State.IDLE, processed.get(), started.totalEvents(), started.startedAt(), Instant.now());
+            throw e;
+        } finally {
+            clearShadows(rebuilds);
         }
     }
 
-    private TrackingToken fold(TrackedEventMessage<?> event, List<ReadModelRebuild> rebuilds) {
+    private void fold(List<TrackedEventMessage<?>> chunk, List<ReadModelRebuild> rebuilds) {
         for (ReadModelRebuild rebuild : rebuilds) {
-            rebuild.apply(event);
+            rebuild.apply(chunk);
         }
-        processed.incrementAndGet();
-        return event.trackingToken();
+        processed.addAndGet(chunk.size());
+    }
+
+    private static void clearShadows(List<ReadModelRebuild> rebuilds) {
+        for (ReadModelRebuild rebuild : rebuilds) {
+            try {
+                rebuild.clearShadow();
+            } catch (RuntimeException e) {
+                log.warn("Could not empty a shadow table after the rebuild; the next rebuild empties it", e);
+            }
+        }
     }
 }

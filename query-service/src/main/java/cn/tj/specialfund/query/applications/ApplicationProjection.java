@@ -13,6 +13,7 @@ import cn.tj.specialfund.query.projection.ProcessingGroups;
 import cn.tj.specialfund.query.projection.ProjectionBatches;
 import cn.tj.specialfund.query.projection.ReadModelRebuild;
 import cn.tj.specialfund.query.projection.RebuildableReadModel;
+import cn.tj.specialfund.query.projection.ShadowApplicationStates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,9 +21,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
+import java.util.List;
 
 /** Keeps {@code application_view}: every application as its events left it. */
 @Component
@@ -30,12 +29,15 @@ import java.util.UUID;
 class ApplicationProjection implements RebuildableReadModel {
 
     static final String TABLE = "application_view";
+    static final String SHADOW = "application_view_shadow";
 
     private final ProjectionBatches batches;
     private final ApplicationStateTable table;
+    private final JdbcTemplate jdbc;
 
     ApplicationProjection(ProjectionBatches batches, JdbcTemplate jdbc) {
         this.batches = batches;
+        this.jdbc = jdbc;
         this.table = new ApplicationStateTable(TABLE, jdbc);
     }
 
@@ -85,21 +87,29 @@ class ApplicationProjection implements RebuildableReadModel {
     }
 
     @Override
-    public ReadModelRebuild startRebuild() {
-        Map<UUID, ApplicationState> states = new LinkedHashMap<>();
+    public ReadModelRebuild startRebuild(RebuildSettings settings) {
+        ShadowApplicationStates states = new ShadowApplicationStates(new ApplicationStateTable(SHADOW, jdbc), table,
+                settings.cachedApplications());
         return new ReadModelRebuild() {
             @Override
-            public void apply(TrackedEventMessage<?> event) {
-                UUID id = ApplicationFold.applicationId(event.getPayload());
-                if (id != null) {
-                    states.put(id, ApplicationFold.apply(states.get(id), event));
-                }
+            public void apply(List<? extends TrackedEventMessage<?>> events) {
+                states.apply(events, (before, after) -> { });
+            }
+
+            @Override
+            public void flush() {
+                states.flush();
             }
 
             @Override
             public void replaceLive() {
-                table.deleteAll();
-                table.insert(states.values());
+                states.flush();
+                states.replaceLive();
+            }
+
+            @Override
+            public void clearShadow() {
+                states.clear();
             }
         };
     }

@@ -10,7 +10,6 @@ import cn.tj.specialfund.coreapi.DistrictRejected;
 import cn.tj.specialfund.coreapi.rules.ProgramRules;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
-import cn.tj.specialfund.query.applications.ApplicationFold;
 import cn.tj.specialfund.query.applications.ApplicationState;
 import cn.tj.specialfund.query.projection.ApplicationStateTable;
 import cn.tj.specialfund.query.projection.ApplicationStatesBatch;
@@ -18,6 +17,7 @@ import cn.tj.specialfund.query.projection.ProcessingGroups;
 import cn.tj.specialfund.query.projection.ProjectionBatches;
 import cn.tj.specialfund.query.projection.ReadModelRebuild;
 import cn.tj.specialfund.query.projection.RebuildableReadModel;
+import cn.tj.specialfund.query.projection.ShadowApplicationStates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -26,10 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Keeps the dashboards' counters: each event changes one application, and the direction and district rows
@@ -41,14 +39,17 @@ import java.util.UUID;
 class DashboardProjection implements RebuildableReadModel {
 
     static final String TABLE = "dashboard_application";
+    static final String SHADOW = "dashboard_application_shadow";
 
     private final ProjectionBatches batches;
     private final ApplicationStateTable table;
     private final DashboardTables counters;
+    private final JdbcTemplate jdbc;
     private final ProgramRules rules = ProgramRules.CALL_2020;
 
     DashboardProjection(ProjectionBatches batches, JdbcTemplate jdbc) {
         this.batches = batches;
+        this.jdbc = jdbc;
         this.table = new ApplicationStateTable(TABLE, jdbc);
         this.counters = new DashboardTables(jdbc);
     }
@@ -125,29 +126,39 @@ class DashboardProjection implements RebuildableReadModel {
     }
 
     @Override
-    public ReadModelRebuild startRebuild() {
-        Map<UUID, ApplicationState> states = new LinkedHashMap<>();
+    public ReadModelRebuild startRebuild(RebuildSettings settings) {
+        ShadowApplicationStates states = new ShadowApplicationStates(new ApplicationStateTable(SHADOW, jdbc), table,
+                settings.cachedApplications());
+        // the counters add up each event's difference, as the live batches do: a few rows, kept in memory
+        Map<Direction, DirectionFigures> directions = new EnumMap<>(Direction.class);
+        Map<District, DistrictFigures> districts = new EnumMap<>(District.class);
         return new ReadModelRebuild() {
             @Override
-            public void apply(TrackedEventMessage<?> event) {
-                UUID id = ApplicationFold.applicationId(event.getPayload());
-                if (id != null) {
-                    states.put(id, ApplicationFold.apply(states.get(id), event));
-                }
+            public void apply(List<? extends TrackedEventMessage<?>> events) {
+                states.apply(events, (before, after) -> {
+                    directions.merge(after.direction(),
+                            DirectionFigures.of(after).minus(DirectionFigures.of(before)), DirectionFigures::plus);
+                    districts.merge(after.district(), DistrictFigures.of(after, rules)
+                            .minus(DistrictFigures.of(before, rules)), DistrictFigures::plus);
+                });
+            }
+
+            @Override
+            public void flush() {
+                states.flush();
             }
 
             @Override
             public void replaceLive() {
-                Map<Direction, DirectionFigures> directions = new EnumMap<>(Direction.class);
-                Map<District, DistrictFigures> districts = new EnumMap<>(District.class);
-                for (ApplicationState s : states.values()) {
-                    directions.merge(s.direction(), DirectionFigures.of(s), DirectionFigures::plus);
-                    districts.merge(s.district(), DistrictFigures.of(s, rules), DistrictFigures::plus);
-                }
-                table.deleteAll();
-                table.insert(states.values());
+                states.flush();
+                states.replaceLive();
                 counters.setDirections(directions);
                 counters.setDistricts(districts);
+            }
+
+            @Override
+            public void clearShadow() {
+                states.clear();
             }
         };
     }

@@ -8,19 +8,24 @@ import java.util.Collection;
 /** Batched JDBC writes of ledger lines, for the live projection and the rebuild alike. */
 final class CommitmentLedger {
 
-    private final JdbcTemplate jdbc;
+    static final String TABLE = "commitment_entry";
+    static final String SHADOW = "commitment_entry_shadow";
+    private static final String COLUMNS = "event_id, application_id, kind, direction, district, tier, "
+            + "amount, municipal_share, district_share, committed_at, log_position";
 
-    CommitmentLedger(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final String table;
+
+    CommitmentLedger(JdbcTemplate jdbc, String table) {
         this.jdbc = jdbc;
+        this.table = table;
     }
 
     void insert(Collection<Commitment> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO commitment_entry (event_id, application_id, kind, direction, district, tier, "
-                        + "amount, municipal_share, district_share, committed_at, log_position) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries, 500,
+        jdbc.batchUpdate("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries, 500,
                 (ps, c) -> {
                     ps.setString(1, c.eventId());
                     ps.setString(2, c.applicationId());
@@ -37,6 +42,17 @@ final class CommitmentLedger {
     }
 
     void deleteAll() {
-        jdbc.update("DELETE FROM commitment_entry");
+        jdbc.update("DELETE FROM " + table);
+    }
+
+    /** Empties the table at once (a rebuild's shadow table, which nobody reads). */
+    void truncate() {
+        jdbc.update("TRUNCATE TABLE " + table);
+    }
+
+    /** Replaces every line with the lines of {@code source}, inside the caller's transaction. */
+    void replaceAllWithRowsOf(CommitmentLedger source) {
+        jdbc.update("DELETE FROM " + table);
+        jdbc.update("INSERT INTO " + table + " (" + COLUMNS + ") SELECT " + COLUMNS + " FROM " + source.table);
     }
 }

@@ -24,10 +24,12 @@ class FinanceProjection implements RebuildableReadModel {
 
     private final ProjectionBatches batches;
     private final CommitmentLedger ledger;
+    private final CommitmentLedger shadow;
 
     FinanceProjection(ProjectionBatches batches, JdbcTemplate jdbc) {
         this.batches = batches;
-        this.ledger = new CommitmentLedger(jdbc);
+        this.ledger = new CommitmentLedger(jdbc, CommitmentLedger.TABLE);
+        this.shadow = new CommitmentLedger(jdbc, CommitmentLedger.SHADOW);
     }
 
     @EventHandler
@@ -59,21 +61,33 @@ class FinanceProjection implements RebuildableReadModel {
     }
 
     @Override
-    public ReadModelRebuild startRebuild() {
-        List<Commitment> lines = new ArrayList<>();
+    public ReadModelRebuild startRebuild(RebuildSettings settings) {
         return new ReadModelRebuild() {
             @Override
-            public void apply(TrackedEventMessage<?> event) {
-                Commitment line = Commitment.of(event);
-                if (line != null) {
-                    lines.add(line);
+            public void apply(List<? extends TrackedEventMessage<?>> events) {
+                List<Commitment> lines = new ArrayList<>();
+                for (TrackedEventMessage<?> event : events) {
+                    Commitment line = Commitment.of(event);
+                    if (line != null) {
+                        lines.add(line);
+                    }
                 }
+                shadow.insert(lines);
+            }
+
+            @Override
+            public void flush() {
+                // every chunk's lines are written as it is applied
             }
 
             @Override
             public void replaceLive() {
-                ledger.deleteAll();
-                ledger.insert(lines);
+                ledger.replaceAllWithRowsOf(shadow);
+            }
+
+            @Override
+            public void clearShadow() {
+                shadow.truncate();
             }
         };
     }

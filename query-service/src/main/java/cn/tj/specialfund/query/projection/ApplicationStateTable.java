@@ -85,6 +85,17 @@ public final class ApplicationStateTable {
         jdbc.update("DELETE FROM " + table);
     }
 
+    /** Empties the table at once (a rebuild's shadow table, which nobody reads). */
+    public void truncate() {
+        jdbc.update("TRUNCATE TABLE " + table);
+    }
+
+    /** Replaces every row with the rows of {@code source} (same shape), inside the caller's transaction. */
+    public void replaceAllWithRowsOf(ApplicationStateTable source) {
+        jdbc.update("DELETE FROM " + table);
+        jdbc.update("INSERT INTO " + table + " (" + COLUMNS + ") SELECT " + COLUMNS + " FROM " + source.table);
+    }
+
     /** Binds every column but the id from {@code index} on; returns the next free index. */
     private static int bindFrom(PreparedStatement ps, ApplicationState s, int index) throws SQLException {
         int i = index;

@@ -2,11 +2,29 @@ package cn.tj.specialfund.query.projection;
 
 import org.axonframework.eventhandling.TrackedEventMessage;
 
-/** A read model being rebuilt in memory from the whole log, to replace the live one in a single transaction. */
+import java.util.List;
+
+/**
+ * A read model being rebuilt from the whole log into its shadow tables, chunk by chunk, to replace the live
+ * one in a single short transaction. Memory is bounded by a chunk and a bounded cache, not by the log.
+ */
 public interface ReadModelRebuild {
 
-    void apply(TrackedEventMessage<?> event);
+    /**
+     * Folds the next consecutive events of the log and writes what no longer fits in memory to the shadow
+     * tables. Runs in a transaction of its own, with no projection lock: the live read model keeps going.
+     */
+    void apply(List<? extends TrackedEventMessage<?>> events);
 
-    /** Replaces the live rows with the rebuilt ones; runs inside the swap transaction, under the exclusive lock. */
+    /** Writes whatever the rebuild still holds only in memory to the shadow tables. */
+    void flush();
+
+    /**
+     * Replaces the live rows with the shadow's (after a {@link #flush()}); runs inside the swap transaction,
+     * under the exclusive projection lock, so readers see the old rows until it commits and the new ones after.
+     */
     void replaceLive();
+
+    /** Empties the shadow tables: before a rebuild folds anything, and after its swap or its failure. */
+    void clearShadow();
 }

@@ -85,4 +85,19 @@ class ApplicationProjectionTest {
                 .isEqualTo(fromView);
         assertThat(fromView.score()).isEqualTo(new BigDecimal("86.5"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aRebuildInChunksOfThreeEqualsTheLiveProjection() {
+        cn.tj.specialfund.query.ProjectionFixture db = new cn.tj.specialfund.query.ProjectionFixture();
+        cn.tj.specialfund.query.Scenario s = new cn.tj.specialfund.query.Scenario(new cn.tj.specialfund.query.Ledger());
+        ApplicationProjection live = new ApplicationProjection(db.batches, db.jdbc);
+        db.feed(live, s.ledger.written(), 4);
+        var before = db.rows("application_view");
+        db.jdbc.update("DELETE FROM " + "application_view" + " WHERE 1 = 1");
+
+        assertThat(db.rebuild(live, s.ledger.written(), 3, 2, "application_view")).isEqualTo(before);
+        assertThat(db.rebuild(live, s.ledger.written(), 1, 1, "application_view")).isEqualTo(before);
+        assertThat(db.rebuild(live, s.ledger.written(), 1000, 1000, "application_view")).isEqualTo(before);
+        assertThat(db.rows("application_view_shadow").get("application_view_shadow")).isEmpty();
+    }
 }

@@ -46,15 +46,24 @@ class DashboardProjectionTest {
         List<Map<String, Object>> live = fixture.jdbc.queryForList("SELECT * FROM direction_stats ORDER BY code");
         List<Map<String, Object>> liveDistricts = fixture.jdbc.queryForList("SELECT * FROM district_stats ORDER BY code");
 
-        var rebuild = projection.startRebuild();
-        long position = 0;
-        for (var event : s.ledger.written()) {
-            rebuild.apply(new org.axonframework.eventhandling.GenericTrackedDomainEventMessage<>(
-                    new org.axonframework.eventhandling.GlobalSequenceTrackingToken(++position), event));
-        }
-        rebuild.replaceLive();
+        fixture.rebuild(projection, s.ledger.written(), 100, 100);
         assertThat(fixture.jdbc.queryForList("SELECT * FROM direction_stats ORDER BY code")).isEqualTo(live);
         assertThat(fixture.jdbc.queryForList("SELECT * FROM district_stats ORDER BY code")).isEqualTo(liveDistricts);
+    }
+
+    @Test
+    void aRebuildInChunksOfThreeWithTwoCachedApplicationsEqualsTheLiveProjection() {
+        Scenario s = new Scenario(new Ledger());
+        DashboardProjection projection = new DashboardProjection(fixture.batches, fixture.jdbc);
+        fixture.feed(projection, s.ledger.written(), 4);
+        String[] tables = {"dashboard_application", "direction_stats", "district_stats"};
+        var live = fixture.rows(tables);
+        fixture.jdbc.update("UPDATE direction_stats SET submitted = 99");
+        fixture.jdbc.update("DELETE FROM dashboard_application WHERE direction = '1.1'");
+
+        assertThat(fixture.rebuild(projection, s.ledger.written(), 3, 2, tables)).isEqualTo(live);
+        assertThat(fixture.rebuild(projection, s.ledger.written(), 1, 1, tables)).isEqualTo(live);
+        assertThat(fixture.rows("dashboard_application_shadow").get("dashboard_application_shadow")).isEmpty();
     }
 
     private static List<Object> direction(ProjectionFixture db, String code) {

@@ -33,4 +33,19 @@ class FinanceProjectionTest {
         assertThat(fixture.jdbc.queryForObject("SELECT committed_at FROM commitment_entry WHERE kind = 'TOP_UP'",
                 java.time.OffsetDateTime.class).toInstant()).isEqualTo(topUp.getTimestamp());
     }
+
+    @org.junit.jupiter.api.Test
+    void aRebuildInChunksOfThreeEqualsTheLiveProjection() {
+        cn.tj.specialfund.query.ProjectionFixture db = new cn.tj.specialfund.query.ProjectionFixture();
+        cn.tj.specialfund.query.Scenario s = new cn.tj.specialfund.query.Scenario(new cn.tj.specialfund.query.Ledger());
+        FinanceProjection live = new FinanceProjection(db.batches, db.jdbc);
+        db.feed(live, s.ledger.written(), 4);
+        var before = db.rows("commitment_entry");
+        db.jdbc.update("DELETE FROM " + "commitment_entry" + " WHERE 1 = 1");
+
+        assertThat(db.rebuild(live, s.ledger.written(), 3, 2, "commitment_entry")).isEqualTo(before);
+        assertThat(db.rebuild(live, s.ledger.written(), 1, 1, "commitment_entry")).isEqualTo(before);
+        assertThat(db.rebuild(live, s.ledger.written(), 1000, 1000, "commitment_entry")).isEqualTo(before);
+        assertThat(db.rows("commitment_entry_shadow").get("commitment_entry_shadow")).isEmpty();
+    }
 }
