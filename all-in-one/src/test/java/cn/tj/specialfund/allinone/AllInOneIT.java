@@ -1,5 +1,6 @@
 package cn.tj.specialfund.allinone;
 
+import cn.tj.specialfund.testsupport.IsolatedDatabase;
 import cn.tj.specialfund.sample.SampleCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.allinone;
 
+import cn.tj.specialfund.testsupport.IsolatedDatabase;
 import cn.tj.specialfund.allinone.ExpectedCall.App;
 import cn.tj.specialfund.allinone.ExpectedCall.Entry;
 import cn.tj.specialfund.sample.SampleCall;

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.allinone;
 
+import cn.tj.specialfund.testsupport.IsolatedDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;

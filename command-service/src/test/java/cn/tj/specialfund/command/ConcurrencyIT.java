@@ -1,5 +1,6 @@
 package cn.tj.specialfund.command;
 
+import cn.tj.specialfund.testsupport.IsolatedDatabase;
 import cn.tj.specialfund.command.LedgerClient.Response;
 import cn.tj.specialfund.coreapi.ApplicationSubmitted;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.command;
 
+import cn.tj.specialfund.testsupport.IsolatedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.query;
 
+import cn.tj.specialfund.testsupport.IsolatedDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.jdbc.ConnectionProvider;

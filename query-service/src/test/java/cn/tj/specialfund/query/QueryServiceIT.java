@@ -1,5 +1,6 @@
 package cn.tj.specialfund.query;
 
+import cn.tj.specialfund.testsupport.IsolatedDatabase;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
 import cn.tj.specialfund.coreapi.value.Tier;

@@ -1,4 +1,4 @@
-package cn.tj.specialfund.command;
+package cn.tj.specialfund.testsupport;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -13,14 +13,14 @@ import java.util.UUID;
 /**
  * A database of its own for one test class: a named in-memory H2 database that every context of the JVM
  * shares, or, when {@code it.datasource.url} names a PostgreSQL database, a fresh schema in it (Flyway
- * creates it; the connections' {@code currentSchema} points at it). The direction cap is system-wide, so a
- * test that fills it needs the system to itself.
+ * creates it; the connections' {@code currentSchema} points at it). Direction caps, applicant registrations
+ * and dashboard totals are system-wide, so a test that checks them exactly needs the system to itself.
  */
-record IsolatedDatabase(String baseUrl, String url, String username, String password, String schema) {
+public record IsolatedDatabase(String baseUrl, String url, String username, String password, String schema) {
 
-    static IsolatedDatabase create() {
+    public static IsolatedDatabase create() {
         String base = System.getProperty("it.datasource.url", "");
-        String name = "cmd_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         if (base.isBlank()) {
             return new IsolatedDatabase(null, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
                     "sa", "", null);
@@ -30,11 +30,11 @@ record IsolatedDatabase(String baseUrl, String url, String username, String pass
                 System.getProperty("it.datasource.password", ""), name);
     }
 
-    boolean isPostgres() {
+    public boolean isPostgres() {
         return schema != null;
     }
 
-    void register(DynamicPropertyRegistry registry) {
+    public void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", this::url);
         registry.add("spring.datasource.username", this::username);
         registry.add("spring.datasource.password", this::password);
@@ -45,7 +45,7 @@ record IsolatedDatabase(String baseUrl, String url, String username, String pass
     }
 
     /** Command-line arguments (they win over application.yml) that point a process at this database. */
-    List<String> arguments() {
+    public List<String> arguments() {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + username,
@@ -57,11 +57,11 @@ record IsolatedDatabase(String baseUrl, String url, String username, String pass
         return args;
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, username, password);
     }
 
-    void drop() {
+    public void drop() {
         if (schema == null) {
             try (Connection c = connect(); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");
