@@ -13,6 +13,7 @@ import org.springframework.core.env.Profiles;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -36,6 +37,17 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LedgerUsersProperties.class)
 public class SecurityConfiguration {
+
+    /**
+     * Spring Security observes, by default, every filter of its chain (a before and an after observation per
+     * filter, about fifteen per request), every authentication and every authorisation: a large share of a
+     * request's CPU, and nobody reads those spans. Requests are still measured ({@code http.server.requests}),
+     * and so are commands and event processors (Axon's timers and gauges).
+     */
+    @Bean
+    SecurityObservationSettings noSpringSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     public UserDetailsService ledgerUsers(LedgerUsersProperties properties, Environment environment) {
