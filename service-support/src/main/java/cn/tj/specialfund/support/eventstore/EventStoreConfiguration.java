@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The event log on the JDBC storage engine, over the tables Flyway creates (snake_case, bytea payloads).
@@ -99,17 +100,29 @@ public class EventStoreConfiguration {
     @Bean(name = "eventBus")
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
                                          @Value("${ledger.event-store.fetch-delay:100ms}") Duration fetchDelay,
-                                         @Value("${ledger.event-store.cached-events:1000}") int cachedEvents) {
-        return EmbeddedEventStore.builder()
+                                         @Value("${ledger.event-store.cached-events:1000}") int cachedEvents,
+                                         @Value("${ledger.event-store.cleanup-delay:250ms}") Duration cleanupDelay) {
+        return storeSettings(fetchDelay, cachedEvents, cleanupDelay)
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(org.axonframework.eventhandling.EventBusSpanFactory.class))
+                .build();
+    }
+
+    /** How often the store polls the log, and how much of it it may hold in memory. */
+    static EmbeddedEventStore.Builder storeSettings(Duration fetchDelay, int cachedEvents, Duration cleanupDelay) {
+        return EmbeddedEventStore.builder()
+                .timeUnit(TimeUnit.MILLISECONDS)
                 .fetchDelay(fetchDelay.toMillis())
                 // Events the store keeps in memory for tailing consumers (Axon's default 10 000): the processors
                 // at the head read from it; one further behind reads the log itself.
                 .cachedEvents(cachedEvents)
-                .cleanupDelay(10_000)
-                .build();
+                // A tailing consumer that stops reading (a processor busy with a full buffer) still points into
+                // the cache, so every event fetched after its position stays reachable until the cleaner moves
+                // it to a stream of its own. The store fetches as fast as the log grows (a bulk load: tens of
+                // thousands of events/s), so Axon's 10 s let the query side's 512 MB heap fill with events and
+                // kill the store's producer thread; a quarter of a second bounds that to a few thousand.
+                .cleanupDelay(cleanupDelay.toMillis());
     }
 
     @Bean
