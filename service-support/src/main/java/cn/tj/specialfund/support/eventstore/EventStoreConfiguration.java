@@ -103,7 +103,7 @@ public class EventStoreConfiguration {
                                          @Value("${ledger.event-store.cached-events:1000}") int cachedEvents,
                                          @Value("${ledger.event-store.cleanup-delay:250ms}") Duration cleanupDelay) {
         return storeSettings(fetchDelay, cachedEvents, cleanupDelay)
-                .storageEngine(storageEngine)
+                .storageEngine(new BoundedFetchStorageEngine(storageEngine, cachedEvents))
                 .messageMonitor(configuration.messageMonitor(org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(org.axonframework.eventhandling.EventBusSpanFactory.class))
                 .build();
@@ -119,9 +119,8 @@ public class EventStoreConfiguration {
                 .cachedEvents(cachedEvents)
                 // A tailing consumer that stops reading (a processor busy with a full buffer) still points into
                 // the cache, so every event fetched after its position stays reachable until the cleaner moves
-                // it to a stream of its own. The store fetches as fast as the log grows (a bulk load: tens of
-                // thousands of events/s), so Axon's 10 s let the query side's 512 MB heap fill with events and
-                // kill the store's producer thread; a quarter of a second bounds that to a few thousand.
+                // it to a stream of its own. The producer reads as fast as the log grows, tens of thousands of
+                // events/s in a bulk load: Axon's 10 s would be hundreds of thousands of events in the heap.
                 .cleanupDelay(cleanupDelay.toMillis());
     }
 
