@@ -1,21 +1,23 @@
 package cn.tj.specialfund.support;
 
 import cn.tj.specialfund.support.eventstore.EventStoreConfiguration;
+import cn.tj.specialfund.support.metrics.MetricsConfiguration;
 import cn.tj.specialfund.support.security.SecurityConfiguration;
 import cn.tj.specialfund.support.web.ProblemHandler;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
+import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * What every process of the ledger runs on: the event store, users and roles, problem responses.
+ * What every process of the ledger runs on: the event store, Axon's metrics, users and roles, problem responses.
  * Ordered before Axon's own storage auto-configuration, which then backs off.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class,
-        JpaEventStoreAutoConfiguration.class, JpaAutoConfiguration.class})
-@Import({EventStoreConfiguration.class, SecurityConfiguration.class, ProblemHandler.class})
+        JpaEventStoreAutoConfiguration.class, JpaAutoConfiguration.class, MicrometerMetricsAutoConfiguration.class})
+@Import({EventStoreConfiguration.class, MetricsConfiguration.class, SecurityConfiguration.class, ProblemHandler.class})
 public class LedgerSupportAutoConfiguration {
 }
