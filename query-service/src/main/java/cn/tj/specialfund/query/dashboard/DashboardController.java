@@ -16,8 +16,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The dashboards (any authenticated user). They read a few small counter rows, never the whole history, so
@@ -29,14 +27,12 @@ import java.util.stream.Collectors;
 @Transactional(readOnly = true)
 class DashboardController {
 
-    private final DirectionStatsRepository directions;
-    private final DistrictStatsRepository districts;
+    private final DashboardTables counters;
     private final JdbcTemplate jdbc;
     private final ProgramRules rules = ProgramRules.CALL_2020;
 
-    DashboardController(DirectionStatsRepository directions, DistrictStatsRepository districts, JdbcTemplate jdbc) {
-        this.directions = directions;
-        this.districts = districts;
+    DashboardController(JdbcTemplate jdbc) {
+        this.counters = new DashboardTables(jdbc);
         this.jdbc = jdbc;
     }
 
@@ -63,18 +59,15 @@ class DashboardController {
 
     @GetMapping("/directions")
     DirectionsDashboard directions() {
-        Map<String, DirectionStatsEntity> rows = byCode(directions.findAll(), r -> r.code);
+        Map<Direction, DirectionFigures> rows = counters.directions();
         List<DirectionRow> result = new ArrayList<>();
         DirectionTotals totals = new DirectionTotals(0, 0, 0, 0, 0, 0, money(BigDecimal.ZERO), money(BigDecimal.ZERO),
                 money(BigDecimal.ZERO));
         for (Direction d : Direction.values()) {
-            DirectionStatsEntity r = rows.get(d.code());
-            DirectionRow row = r == null
-                    ? new DirectionRow(d.code(), d.displayName(), rules.capOf(d).orElse(null), 0, 0, 0, 0, 0, 0,
-                    money(BigDecimal.ZERO), money(BigDecimal.ZERO), money(BigDecimal.ZERO))
-                    : new DirectionRow(d.code(), d.displayName(), rules.capOf(d).orElse(null), r.submitted,
-                    r.districtApproved, r.scored, r.awarded, r.notSelected, r.districtRejected, money(r.awardedAmount),
-                    money(r.topUpAmount), money(r.totalSupport));
+            DirectionFigures r = rows.getOrDefault(d, DirectionFigures.NONE);
+            DirectionRow row = new DirectionRow(d.code(), d.displayName(), rules.capOf(d).orElse(null),
+                    r.submitted(), r.districtApproved(), r.scored(), r.awarded(), r.notSelected(),
+                    r.districtRejected(), money(r.awardedAmount()), money(r.topUpAmount()), money(r.totalSupport()));
             result.add(row);
             totals = new DirectionTotals(totals.submitted() + row.submitted(),
                     totals.districtApproved() + row.districtApproved(), totals.scored() + row.scored(),
@@ -97,15 +90,14 @@ class DashboardController {
 
     @GetMapping("/caps")
     Caps caps() {
-        Map<String, DirectionStatsEntity> rows = byCode(directions.findAll(), r -> r.code);
+        Map<Direction, DirectionFigures> rows = counters.directions();
         List<Cap> caps = new ArrayList<>();
         for (Direction d : Direction.values()) {
             Integer cap = rules.capOf(d).orElse(null);
             if (cap == null) {
                 continue;
             }
-            DirectionStatsEntity r = rows.get(d.code());
-            long awarded = r == null ? 0 : r.awarded;
+            long awarded = rows.getOrDefault(d, DirectionFigures.NONE).awarded();
             List<Candidate> scored = jdbc.query(CANDIDATES, (rs, i) -> new Candidate(rs.getString(1),
                     rs.getString(2), ApplicationView.plainScore(rs.getBigDecimal(3))), d.code(),
                     ApplicationStatus.SCORED.name());
@@ -123,21 +115,14 @@ class DashboardController {
 
     @GetMapping("/districts")
     Districts districts() {
-        Map<String, DistrictStatsEntity> rows = byCode(districts.findAll(), r -> r.code);
+        Map<District, DistrictFigures> rows = counters.districts();
         List<DistrictRow> result = new ArrayList<>();
         for (District d : District.values()) {
-            DistrictStatsEntity r = rows.get(d.name());
-            result.add(r == null
-                    ? new DistrictRow(d.name(), d.displayName(), 0, money(BigDecimal.ZERO), money(BigDecimal.ZERO),
-                    money(BigDecimal.ZERO), money(BigDecimal.ZERO))
-                    : new DistrictRow(d.name(), d.displayName(), r.awardedProjects, money(r.totalSupport),
-                    money(r.municipalShare), money(r.matchingObligation), money(r.pendingExposure)));
+            DistrictFigures r = rows.getOrDefault(d, DistrictFigures.NONE);
+            result.add(new DistrictRow(d.name(), d.displayName(), r.awardedProjects(), money(r.totalSupport()),
+                    money(r.municipalShare()), money(r.matchingObligation()), money(r.pendingExposure())));
         }
         return new Districts(result);
-    }
-
-    private static <T> Map<String, T> byCode(List<T> rows, Function<T, String> code) {
-        return rows.stream().collect(Collectors.toMap(code, Function.identity()));
     }
 
     private static BigDecimal money(BigDecimal amount) {

@@ -5,12 +5,15 @@ import cn.tj.specialfund.coreapi.value.District;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the counter rows. Live batches add differences, in a fixed order (direction code, district order)
- * so that two segments updating the same rows cannot deadlock; a rebuild sets absolute figures.
+ * Reads and writes the counter rows, with plain JDBC: a dashboard reads 12 or 16 rows, and Hibernate's query
+ * translation and entity mapping cost more CPU than the rest of the request. Live batches add differences, in
+ * a fixed order (direction code, district order) so that two segments updating the same rows cannot
+ * deadlock; a rebuild sets absolute figures.
  */
 final class DashboardTables {
 
@@ -23,6 +26,27 @@ final class DashboardTables {
 
     DashboardTables(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The figures of every direction that has a row. */
+    Map<Direction, DirectionFigures> directions() {
+        Map<Direction, DirectionFigures> figures = new EnumMap<>(Direction.class);
+        jdbc.query("SELECT code, " + DIRECTION_COLUMNS + " FROM direction_stats", rs -> {
+            figures.put(Direction.fromCode(rs.getString(1)), new DirectionFigures(rs.getLong(2), rs.getLong(3),
+                    rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getBigDecimal(8),
+                    rs.getBigDecimal(9), rs.getBigDecimal(10)));
+        });
+        return figures;
+    }
+
+    /** The figures of every district that has a row. */
+    Map<District, DistrictFigures> districts() {
+        Map<District, DistrictFigures> figures = new EnumMap<>(District.class);
+        jdbc.query("SELECT code, " + DISTRICT_COLUMNS + " FROM district_stats", rs -> {
+            figures.put(District.valueOf(rs.getString(1)), new DistrictFigures(rs.getLong(2), rs.getBigDecimal(3),
+                    rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)));
+        });
+        return figures;
     }
 
     void addToDirections(Map<Direction, DirectionFigures> deltas) {
