@@ -142,6 +142,7 @@ public class ProjectionRebuild {
             // what was appended meanwhile, still no lock, then everything still in memory to the shadow tables
             scan.catchUp(jdbc, chunk -> transaction.executeWithoutResult(tx -> fold(chunk, all)));
             transaction.executeWithoutResult(tx -> all.forEach(ReadModelRebuild::flush));
+            transaction.executeWithoutResult(tx -> all.forEach(ReadModelRebuild::prepareReplace));
             long folded = processed.get();
             double foldSeconds = (System.nanoTime() - begin) / 1e9;
 

@@ -14,6 +14,7 @@ import cn.tj.specialfund.query.projection.ProjectionBatches;
 import cn.tj.specialfund.query.projection.ReadModelRebuild;
 import cn.tj.specialfund.query.projection.RebuildableReadModel;
 import cn.tj.specialfund.query.projection.ShadowApplicationStates;
+import cn.tj.specialfund.query.projection.ShadowTableSwap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -89,7 +90,7 @@ class ApplicationProjection implements RebuildableReadModel {
     @Override
     public ReadModelRebuild startRebuild(RebuildSettings settings) {
         ShadowApplicationStates states = new ShadowApplicationStates(new ApplicationStateTable(SHADOW, jdbc), table,
-                settings.cachedApplications());
+                new ShadowTableSwap(jdbc), settings.cachedApplications());
         return new ReadModelRebuild() {
             @Override
             public void apply(List<? extends TrackedEventMessage<?>> events) {
@@ -99,6 +100,11 @@ class ApplicationProjection implements RebuildableReadModel {
             @Override
             public void flush() {
                 states.flush();
+            }
+
+            @Override
+            public void prepareReplace() {
+                states.prepareReplace();
             }
 
             @Override

@@ -18,6 +18,7 @@ import cn.tj.specialfund.query.projection.ProjectionBatches;
 import cn.tj.specialfund.query.projection.ReadModelRebuild;
 import cn.tj.specialfund.query.projection.RebuildableReadModel;
 import cn.tj.specialfund.query.projection.ShadowApplicationStates;
+import cn.tj.specialfund.query.projection.ShadowTableSwap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -128,7 +129,7 @@ class DashboardProjection implements RebuildableReadModel {
     @Override
     public ReadModelRebuild startRebuild(RebuildSettings settings) {
         ShadowApplicationStates states = new ShadowApplicationStates(new ApplicationStateTable(SHADOW, jdbc), table,
-                settings.cachedApplications());
+                new ShadowTableSwap(jdbc), settings.cachedApplications());
         // the counters add up each event's difference, as the live batches do: a few rows, kept in memory
         Map<Direction, DirectionFigures> directions = new EnumMap<>(Direction.class);
         Map<District, DistrictFigures> districts = new EnumMap<>(District.class);
@@ -146,6 +147,11 @@ class DashboardProjection implements RebuildableReadModel {
             @Override
             public void flush() {
                 states.flush();
+            }
+
+            @Override
+            public void prepareReplace() {
+                states.prepareReplace();
             }
 
             @Override

@@ -45,11 +45,6 @@ final class CommitmentLedger {
         jdbc.update("DELETE FROM " + table);
     }
 
-    /** Empties the table at once (a rebuild's shadow table, which nobody reads). */
-    void truncate() {
-        jdbc.update("TRUNCATE TABLE " + table);
-    }
-
     /** Replaces every line with the lines of {@code source}, inside the caller's transaction. */
     void replaceAllWithRowsOf(CommitmentLedger source) {
         jdbc.update("DELETE FROM " + table);

@@ -7,6 +7,7 @@ import cn.tj.specialfund.query.projection.ProjectionBatch;
 import cn.tj.specialfund.query.projection.ProjectionBatches;
 import cn.tj.specialfund.query.projection.ReadModelRebuild;
 import cn.tj.specialfund.query.projection.RebuildableReadModel;
+import cn.tj.specialfund.query.projection.ShadowTableSwap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -25,8 +26,10 @@ class FinanceProjection implements RebuildableReadModel {
     private final ProjectionBatches batches;
     private final CommitmentLedger ledger;
     private final CommitmentLedger shadow;
+    private final JdbcTemplate jdbc;
 
     FinanceProjection(ProjectionBatches batches, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.batches = batches;
         this.ledger = new CommitmentLedger(jdbc, CommitmentLedger.TABLE);
         this.shadow = new CommitmentLedger(jdbc, CommitmentLedger.SHADOW);
@@ -62,6 +65,7 @@ class FinanceProjection implements RebuildableReadModel {
 
     @Override
     public ReadModelRebuild startRebuild(RebuildSettings settings) {
+        ShadowTableSwap swap = new ShadowTableSwap(jdbc);
         return new ReadModelRebuild() {
             @Override
             public void apply(List<? extends TrackedEventMessage<?>> events) {
@@ -81,13 +85,18 @@ class FinanceProjection implements RebuildableReadModel {
             }
 
             @Override
+            public void prepareReplace() {
+                swap.prepare(CommitmentLedger.TABLE, CommitmentLedger.SHADOW);
+            }
+
+            @Override
             public void replaceLive() {
-                ledger.replaceAllWithRowsOf(shadow);
+                swap.swap(CommitmentLedger.TABLE, CommitmentLedger.SHADOW, () -> ledger.replaceAllWithRowsOf(shadow));
             }
 
             @Override
             public void clearShadow() {
-                shadow.truncate();
+                swap.clear(CommitmentLedger.SHADOW);
             }
         };
     }

@@ -42,6 +42,10 @@ public final class ApplicationStateTable {
         this.jdbc = jdbc;
     }
 
+    public String name() {
+        return table;
+    }
+
     public Map<UUID, ApplicationState> load(Collection<UUID> ids) {
         Map<UUID, ApplicationState> found = new HashMap<>();
         List<UUID> all = new ArrayList<>(ids);
@@ -83,11 +87,6 @@ public final class ApplicationStateTable {
 
     public void deleteAll() {
         jdbc.update("DELETE FROM " + table);
-    }
-
-    /** Empties the table at once (a rebuild's shadow table, which nobody reads). */
-    public void truncate() {
-        jdbc.update("TRUNCATE TABLE " + table);
     }
 
     /** Replaces every row with the rows of {@code source} (same shape), inside the caller's transaction. */

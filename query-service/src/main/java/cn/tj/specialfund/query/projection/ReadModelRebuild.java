@@ -20,6 +20,12 @@ public interface ReadModelRebuild {
     void flush();
 
     /**
+     * Readies the shadow tables to replace the live ones (builds their query indexes), after a {@link #flush()}
+     * and before the swap: no lock, the live read model keeps going.
+     */
+    void prepareReplace();
+
+    /**
      * Replaces the live rows with the shadow's (after a {@link #flush()}); runs inside the swap transaction,
      * under the exclusive projection lock, so readers see the old rows until it commits and the new ones after.
      */

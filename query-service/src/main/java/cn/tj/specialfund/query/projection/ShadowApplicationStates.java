@@ -41,12 +41,15 @@ public final class ShadowApplicationStates {
 
     private final ApplicationStateTable shadow;
     private final ApplicationStateTable live;
+    private final ShadowTableSwap swap;
     private final int capacity;
     private final LinkedHashMap<UUID, Entry> cache = new LinkedHashMap<>(256, 0.75f, true);
 
-    public ShadowApplicationStates(ApplicationStateTable shadow, ApplicationStateTable live, int capacity) {
+    public ShadowApplicationStates(ApplicationStateTable shadow, ApplicationStateTable live, ShadowTableSwap swap,
+                                   int capacity) {
         this.shadow = shadow;
         this.live = live;
+        this.swap = swap;
         this.capacity = capacity;
     }
 
@@ -91,14 +94,19 @@ public final class ShadowApplicationStates {
         writeBack(cache.size(), false);
     }
 
-    /** Replaces the live table's rows with the shadow's; call {@link #flush()} first. */
+    /** Readies the shadow table to become the live one (its query indexes); after {@link #flush()}. */
+    public void prepareReplace() {
+        swap.prepare(live.name(), shadow.name());
+    }
+
+    /** Puts the shadow's rows in place of the live table's; call {@link #flush()} first. */
     public void replaceLive() {
-        live.replaceAllWithRowsOf(shadow);
+        swap.swap(live.name(), shadow.name(), () -> live.replaceAllWithRowsOf(shadow));
     }
 
     public void clear() {
         cache.clear();
-        shadow.truncate();
+        swap.clear(shadow.name());
     }
 
     /** Writes back the {@code count} least recently used states (dropping them from the cache if {@code evict}). */
