@@ -23,10 +23,15 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Rebuilds every read model from the whole event log while the live ones keep answering and updating.
@@ -73,6 +78,8 @@ public class ProjectionRebuild {
         return thread;
     });
     private final AtomicLong processed = new AtomicLong();
+    /** Tells a fold worker that the scan is over (compared by identity). */
+    private static final List<TrackedEventMessage<?>> END = new ArrayList<>();
     private volatile Status status = new Status(State.IDLE, 0, 0, null, null);
 
     ProjectionRebuild(DataSource dataSource, EventSchema schema,
@@ -137,8 +144,9 @@ public class ProjectionRebuild {
             List<ReadModelRebuild> all = rebuilds;
             EventLogScan scan = new EventLogScan(schema, eventSerializer, axon.getObject().upcasterChain(), chunkSize);
 
-            // 1. the bulk of the log, a chunk per transaction, no lock
-            scan.streamAll(dataSource, chunk -> transaction.executeWithoutResult(tx -> fold(chunk, all)));
+            // 1. the bulk of the log, no lock: decoded by the scan's thread, folded by a thread per read model,
+            //    a chunk per transaction
+            foldInParallel(scan, all);
             // what was appended meanwhile, still no lock, then everything still in memory to the shadow tables
             scan.catchUp(jdbc, chunk -> transaction.executeWithoutResult(tx -> fold(chunk, all)));
             transaction.executeWithoutResult(tx -> all.forEach(ReadModelRebuild::flush));
@@ -173,6 +181,91 @@ public class ProjectionRebuild {
             throw e;
         } finally {
             clearShadows(rebuilds);
+        }
+    }
+
+    /**
+     * Streams the log once and hands every chunk, decoded, to one worker thread per read model, each folding it
+     * into its own shadow tables in its own transaction: the read models' database writes overlap each other and
+     * the scan instead of following one another. A worker holds at most two chunks in waiting; the first failure
+     * stops the scan and fails the rebuild.
+     */
+    private void foldInParallel(EventLogScan scan, List<ReadModelRebuild> rebuilds) {
+        int models = rebuilds.size();
+        List<BlockingQueue<List<TrackedEventMessage<?>>>> queues = new ArrayList<>();
+        long[] applied = new long[models];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < models; i++) {
+            BlockingQueue<List<TrackedEventMessage<?>>> queue = new ArrayBlockingQueue<>(2);
+            queues.add(queue);
+            ReadModelRebuild rebuild = rebuilds.get(i);
+            int model = i;
+            Thread worker = new Thread(() -> {
+                try {
+                    for (List<TrackedEventMessage<?>> chunk = queue.take(); chunk != END; chunk = queue.take()) {
+                        List<TrackedEventMessage<?>> events = chunk;
+                        transaction.executeWithoutResult(tx -> rebuild.apply(events));
+                        synchronized (applied) {
+                            applied[model] += events.size();
+                            processed.set(java.util.Arrays.stream(applied).min().orElse(0));
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    failure.compareAndSet(null, e);
+                    Thread.currentThread().interrupt();
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "projection-rebuild-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+        boolean folded = false;
+        try {
+            scan.streamAll(dataSource, chunk -> {
+                // decoded here, once, so that the workers share finished messages instead of racing to decode
+                for (TrackedEventMessage<?> event : chunk) {
+                    event.getPayload();
+                    event.getMetaData();
+                }
+                for (BlockingQueue<List<TrackedEventMessage<?>>> queue : queues) {
+                    handOver(queue, chunk, failure);
+                }
+            });
+            for (BlockingQueue<List<TrackedEventMessage<?>>> queue : queues) {
+                handOver(queue, END, failure);
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            folded = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.compareAndSet(null, e);
+        } finally {
+            if (!folded) {
+                workers.forEach(Thread::interrupt);
+            }
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a read model failed to fold the log", failure.get());
+        }
+    }
+
+    /** Puts {@code chunk} in {@code queue}, giving up as soon as a worker has failed. */
+    private static void handOver(BlockingQueue<List<TrackedEventMessage<?>>> queue, List<TrackedEventMessage<?>> chunk,
+                                 AtomicReference<Throwable> failure) {
+        try {
+            while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                if (failure.get() != null) {
+                    throw new IllegalStateException("a read model failed to fold the log", failure.get());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
         }
     }
 
