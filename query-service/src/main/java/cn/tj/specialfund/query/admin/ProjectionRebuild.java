@@ -38,12 +38,14 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <ol>
  * <li>Reads the log straight from its table (one streaming query, {@link EventLogScan}) and folds it, a chunk
- * of events at a time, into each read model's shadow tables: one transaction per chunk, no projection lock,
- * memory bounded by the chunk and the read models' caches. Then catches up, still without the lock, with what
- * was appended meanwhile, and writes out what the read models still hold in memory.</li>
+ * of events at a time, into each read model's shadow tables, each read model on a thread of its own: one
+ * transaction per chunk and read model, no projection lock, memory bounded by the chunks and the read models'
+ * caches. Then catches up, still without the lock, with what was appended meanwhile, writes out what the read
+ * models still hold in memory, and builds the shadow tables' query indexes ({@link
+ * cn.tj.specialfund.query.projection.ShadowTableSwap}).</li>
  * <li>In one short transaction: takes the projection lock exclusively (no live batch is in flight, none can
- * start), reads the few events appended since up to the log's head, replaces every read model's live rows with
- * its shadow's, moves every processor's tokens to the position read (a gap-aware token, with the gaps the scan
+ * start), reads the few events appended since up to the log's head, puts every read model's shadow tables in
+ * place of its live ones, moves every processor's tokens to the position read (a gap-aware token, with the gaps the scan
  * passed) and releases their claims; commits. Then empties the shadow tables.</li>
  * </ol>
  * Readers see the old read models until that commit and the new ones after it, never a mix. Projections have
@@ -166,7 +168,7 @@ public class ProjectionRebuild {
             });
             long events = processed.get();
             double seconds = (System.nanoTime() - begin) / 1e9;
-            log.info("Rebuilt {} read models from {} events in {} s ({} events/s; folding {} events took {} s, "
+            log.info("Rebuilt {} read models from {} events in {} s ({} events/s; folding {} events and indexing took {} s, "
                             + "the swap under the lock {} s); processors moved to {}", readModels.size(), events,
                     String.format("%.2f", seconds), Math.round(events / Math.max(seconds, 1e-3)), folded,
                     String.format("%.2f", foldSeconds),
