@@ -159,6 +159,35 @@ class QueryServiceIT {
         }
     }
 
+    @Test
+    void twoReplicasAskedToRebuildAtOnceRebuildOneAfterTheOther() {
+        service = QueryService.start(database, "--ledger.projections.rebuild.chunk-size=3");
+        QueryService.EventAppender log = service.appender(database);
+        Scenario s = new Scenario(new Ledger().realTime());
+        log.append(s.ledger.written());
+        awaitAllGroupsCaughtUp(s.ledger.written().size());
+        Map<String, String> before = snapshot(s);
+
+        try (QueryService replica = QueryService.start(database, "--ledger.projections.rebuild.chunk-size=3")) {
+            // both write the same shadow tables: had they run together, a swap could take in a half-built one
+            assertThat(service.post("admin", "/api/admin/projections/rebuild").status()).isEqualTo(202);
+            assertThat(replica.post("admin", "/api/admin/projections/rebuild").status()).isEqualTo(202);
+            for (QueryService each : List.of(service, replica)) {
+                JsonNode status = each.await("admin", "/api/admin/projections/status",
+                        body -> body.path("state").asText().equals("IDLE") && !body.path("finishedAt").isNull());
+                assertThat(status.path("processedEvents").asLong()).isEqualTo(s.ledger.written().size());
+            }
+        }
+        org.springframework.jdbc.core.JdbcTemplate jdbc = service.context().getBean(
+                org.springframework.jdbc.core.JdbcTemplate.class);
+        assertThat(jdbc.queryForObject("SELECT rebuilds FROM projection_state", Long.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM projection_state WHERE rebuild_owner IS NULL "
+                + "AND rebuild_lease_until IS NULL", Long.class)).as("the lease released").isEqualTo(1);
+        Map<String, String> after = snapshot(s);
+        before.forEach((path, answer) -> assertThat(after.get(path)).as("%s after both rebuilds", path)
+                .isEqualTo(answer));
+    }
+
     /** The table's indexes other than its primary key's (lower case), as Flyway named them. */
     private static List<String> queryIndexes(org.springframework.jdbc.core.JdbcTemplate jdbc, String table) {
         return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<List<String>>) connection -> {

@@ -74,6 +74,7 @@ public class ProjectionRebuild {
     private final int segments;
     private final int chunkSize;
     private final RebuildSettings settings;
+    private final RebuildLease lease;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "projection-rebuild");
         thread.setDaemon(true);
@@ -91,7 +92,8 @@ public class ProjectionRebuild {
                       TokenPositions tokens, JdbcTemplate jdbc, PlatformTransactionManager transactions,
                       @Value("${ledger.projections.initial-segment-count:2}") int segments,
                       @Value("${ledger.projections.rebuild.chunk-size:5000}") int chunkSize,
-                      @Value("${ledger.projections.rebuild.cached-applications:20000}") int cachedApplications) {
+                      @Value("${ledger.projections.rebuild.cached-applications:20000}") int cachedApplications,
+                      @Value("${ledger.projections.rebuild.lease:60s}") java.time.Duration leaseLength) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("ledger.projections.rebuild.chunk-size must be at least 1");
         }
@@ -107,6 +109,7 @@ public class ProjectionRebuild {
         this.segments = segments;
         this.chunkSize = chunkSize;
         this.settings = new RebuildSettings(cachedApplications);
+        this.lease = new RebuildLease(jdbc, leaseLength, java.time.Clock.systemUTC());
     }
 
     /** Starts a rebuild unless one is running; either way returns the current status. */
@@ -140,7 +143,9 @@ public class ProjectionRebuild {
         Status started = status;
         long begin = System.nanoTime();
         List<ReadModelRebuild> rebuilds = List.of();
+        boolean leased = false;
         try {
+            leased = awaitLease();
             rebuilds = readModels.stream().map(m -> m.startRebuild(settings)).toList();
             rebuilds.forEach(ReadModelRebuild::clearShadow);
             List<ReadModelRebuild> all = rebuilds;
@@ -150,9 +155,14 @@ public class ProjectionRebuild {
             //    a chunk per transaction
             foldInParallel(scan, all);
             // what was appended meanwhile, still no lock, then everything still in memory to the shadow tables
-            scan.catchUp(jdbc, chunk -> transaction.executeWithoutResult(tx -> fold(chunk, all)));
+            scan.catchUp(jdbc, chunk -> {
+                lease.renew();
+                transaction.executeWithoutResult(tx -> fold(chunk, all));
+            });
+            lease.renew();
             transaction.executeWithoutResult(tx -> all.forEach(ReadModelRebuild::flush));
             transaction.executeWithoutResult(tx -> all.forEach(ReadModelRebuild::prepareReplace));
+            lease.renew();
             long folded = processed.get();
             double foldSeconds = (System.nanoTime() - begin) / 1e9;
 
@@ -182,7 +192,10 @@ public class ProjectionRebuild {
             status = new Status(State.IDLE, processed.get(), started.totalEvents(), started.startedAt(), Instant.now());
             throw e;
         } finally {
-            clearShadows(rebuilds);
+            if (leased) {
+                clearShadows(rebuilds);
+                releaseLease();
+            }
         }
     }
 
@@ -232,6 +245,7 @@ public class ProjectionRebuild {
                     event.getPayload();
                     event.getMetaData();
                 }
+                lease.renew();
                 for (BlockingQueue<List<TrackedEventMessage<?>>> queue : queues) {
                     handOver(queue, chunk, failure);
                 }
@@ -268,6 +282,35 @@ public class ProjectionRebuild {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("rebuild interrupted", e);
+        }
+    }
+
+    /**
+     * Waits until this process holds the rebuild lease: another replica's rebuild finishes first (or its lease
+     * expires) rather than both writing the same shadow tables. Returns true; fails only if interrupted.
+     */
+    private boolean awaitLease() {
+        boolean logged = false;
+        while (!lease.tryAcquire()) {
+            if (!logged) {
+                log.info("Another process is rebuilding the read models; this rebuild starts when it ends");
+                logged = true;
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for another process's rebuild", e);
+            }
+        }
+        return true;
+    }
+
+    private void releaseLease() {
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            log.warn("Could not release the rebuild lease; it expires on its own", e);
         }
     }
 
