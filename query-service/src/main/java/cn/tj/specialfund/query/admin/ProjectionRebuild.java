@@ -20,10 +20,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -93,7 +96,7 @@ public class ProjectionRebuild {
                       @Value("${ledger.projections.initial-segment-count:2}") int segments,
                       @Value("${ledger.projections.rebuild.chunk-size:5000}") int chunkSize,
                       @Value("${ledger.projections.rebuild.cached-applications:20000}") int cachedApplications,
-                      @Value("${ledger.projections.rebuild.lease:60s}") java.time.Duration leaseLength) {
+                      @Value("${ledger.projections.rebuild.lease:60s}") Duration leaseLength) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("ledger.projections.rebuild.chunk-size must be at least 1");
         }
@@ -109,7 +112,7 @@ public class ProjectionRebuild {
         this.segments = segments;
         this.chunkSize = chunkSize;
         this.settings = new RebuildSettings(cachedApplications);
-        this.lease = new RebuildLease(jdbc, leaseLength, java.time.Clock.systemUTC());
+        this.lease = new RebuildLease(jdbc, leaseLength, Clock.systemUTC());
     }
 
     /** Starts a rebuild unless one is running; either way returns the current status. */
@@ -145,7 +148,8 @@ public class ProjectionRebuild {
         List<ReadModelRebuild> rebuilds = List.of();
         boolean leased = false;
         try {
-            leased = awaitLease();
+            awaitLease();
+            leased = true;
             rebuilds = readModels.stream().map(m -> m.startRebuild(settings)).toList();
             rebuilds.forEach(ReadModelRebuild::clearShadow);
             List<ReadModelRebuild> all = rebuilds;
@@ -223,7 +227,7 @@ public class ProjectionRebuild {
                         transaction.executeWithoutResult(tx -> rebuild.apply(events));
                         synchronized (applied) {
                             applied[model] += events.size();
-                            processed.set(java.util.Arrays.stream(applied).min().orElse(0));
+                            processed.set(Arrays.stream(applied).min().orElse(0));
                         }
                     }
                 } catch (InterruptedException e) {
@@ -287,9 +291,9 @@ public class ProjectionRebuild {
 
     /**
      * Waits until this process holds the rebuild lease: another replica's rebuild finishes first (or its lease
-     * expires) rather than both writing the same shadow tables. Returns true; fails only if interrupted.
+     * expires) rather than both writing the same shadow tables. Fails only if interrupted.
      */
-    private boolean awaitLease() {
+    private void awaitLease() {
         boolean logged = false;
         while (!lease.tryAcquire()) {
             if (!logged) {
@@ -303,7 +307,6 @@ public class ProjectionRebuild {
                 throw new IllegalStateException("interrupted while waiting for another process's rebuild", e);
             }
         }
-        return true;
     }
 
     private void releaseLease() {

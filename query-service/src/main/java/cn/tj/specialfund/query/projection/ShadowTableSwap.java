@@ -99,13 +99,12 @@ public final class ShadowTableSwap {
     /** The table's indexes other than its primary key's, by name, with their definitions. */
     private Map<String, String> queryIndexes(String table) {
         Map<String, String> indexes = new LinkedHashMap<>();
-        String primaryKey = primaryKey(table);
-        jdbc.query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ? "
-                + "ORDER BY indexname", rs -> {
-            if (!rs.getString(1).equals(primaryKey)) {
-                indexes.put(rs.getString(1), rs.getString(2));
-            }
-        }, table);
+        jdbc.query("SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+                + "JOIN pg_class t ON t.oid = x.indrelid WHERE t.relname = ? "
+                + "AND t.relnamespace = current_schema()::regnamespace AND NOT x.indisprimary ORDER BY i.relname",
+                rs -> {
+                    indexes.put(rs.getString(1), rs.getString(2));
+                }, table);
         return indexes;
     }
 

@@ -2,6 +2,7 @@ package cn.tj.specialfund.support.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.CapacityMonitor;
@@ -36,13 +37,7 @@ public class ProcessorMetricRegistry extends GlobalMetricRegistry {
 
     @Override
     public MessageMonitor<? super EventMessage<?>> registerEventProcessor(String eventProcessorName) {
-        return new MultiMessageMonitor<>(List.of(
-                MessageTimerMonitor.buildMonitor(eventProcessorName, registry),
-                EventProcessorLatencyMonitor.builder().meterNamePrefix(eventProcessorName).meterRegistry(registry)
-                        .build(),
-                CapacityMonitor.buildMonitor(eventProcessorName, registry, capacityWindow.toMillis(),
-                        TimeUnit.MILLISECONDS),
-                MessageCountingMonitor.buildMonitor(eventProcessorName, registry)));
+        return registerEventProcessor(eventProcessorName, message -> Tags.empty(), message -> Tags.empty());
     }
 
     @Override

@@ -1,15 +1,11 @@
 package cn.tj.specialfund.support.eventstore;
 
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -94,44 +89,12 @@ class EventStoreMemoryTest {
      * An in-memory log that, like a database, hands out new message objects on every read (the in-memory
      * engine returns the stored ones, which would stay reachable through it).
      */
-    private static final class CopyingStorageEngine implements EventStorageEngine {
-
-        private final InMemoryEventStorageEngine log = new InMemoryEventStorageEngine();
-
-        @Override
-        public void appendEvents(List<? extends EventMessage<?>> events) {
-            log.appendEvents(events);
-        }
-
-        @Override
-        public void storeSnapshot(DomainEventMessage<?> snapshot) {
-            log.storeSnapshot(snapshot);
-        }
+    private static final class CopyingStorageEngine extends InMemoryEventStorageEngine {
 
         @Override
         public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
-            return log.readEvents(token, mayBlock)
+            return super.readEvents(token, mayBlock)
                     .map(event -> new GenericTrackedEventMessage<>(event.trackingToken(), event));
-        }
-
-        @Override
-        public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-            return log.readEvents(aggregateIdentifier, firstSequenceNumber);
-        }
-
-        @Override
-        public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-            return log.readSnapshot(aggregateIdentifier);
-        }
-
-        @Override
-        public TrackingToken createTailToken() {
-            return log.createTailToken();
-        }
-
-        @Override
-        public TrackingToken createHeadToken() {
-            return log.createHeadToken();
         }
     }
 }
