@@ -109,7 +109,14 @@ final class Report {
                         .append(" |\n");
             }
         }
-        md.append("\nMachine: ").append(r.get("machine")).append("\n");
+        for (String name : List.of("commandWarmUp", "queryWarmUp")) {
+            Map<String, Object> w = map(r.get(name));
+            if (w != null) {
+                md.append("\n").append(name).append(": ").append(w.get("seconds"))
+                        .append(" s until the rate stopped rising, per round ").append(w.get("ratePerRound")).append(" /s");
+            }
+        }
+        md.append("\n\nMachine: ").append(r.get("machine")).append("\n");
         Object notes = r.get("notes");
         if (notes instanceof List<?> list && !list.isEmpty()) {
             md.append("\nNotes:\n");
