@@ -24,7 +24,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** Keeps {@code application_view}: every application as its events left it. */
+/**
+ * Keeps {@code application_view} (every application as its events left it) and, in the same transactions,
+ * {@code application_count} (how many stand in each direction, district and status).
+ */
 @Component
 @ProcessingGroup(ProcessingGroups.APPLICATIONS)
 class ApplicationProjection implements RebuildableReadModel {
@@ -34,12 +37,14 @@ class ApplicationProjection implements RebuildableReadModel {
 
     private final ProjectionBatches batches;
     private final ApplicationStateTable table;
+    private final ApplicationCounts counts;
     private final JdbcTemplate jdbc;
 
     ApplicationProjection(ProjectionBatches batches, JdbcTemplate jdbc) {
         this.batches = batches;
         this.jdbc = jdbc;
         this.table = new ApplicationStateTable(TABLE, jdbc);
+        this.counts = new ApplicationCounts(jdbc);
     }
 
     @EventHandler
@@ -78,8 +83,23 @@ class ApplicationProjection implements RebuildableReadModel {
     }
 
     private void apply(EventMessage<?> message) {
-        batches.current(ProcessingGroups.APPLICATIONS, messages -> new ApplicationStatesBatch(table, messages))
-                .apply(message);
+        batches.current(ProcessingGroups.APPLICATIONS, CountingBatch::new).apply(message);
+    }
+
+    /** A batch of application states that also moves the counts by what it changed, when it writes them. */
+    private final class CountingBatch extends ApplicationStatesBatch {
+
+        CountingBatch(List<? extends EventMessage<?>> messages) {
+            super(table, messages);
+        }
+
+        @Override
+        public void flush() {
+            super.flush();
+            ApplicationCounts.Changes changes = new ApplicationCounts.Changes();
+            forEachNetChange(changes::record);
+            counts.add(changes);
+        }
     }
 
     @Override
@@ -91,10 +111,11 @@ class ApplicationProjection implements RebuildableReadModel {
     public ReadModelRebuild startRebuild(RebuildSettings settings) {
         ShadowApplicationStates states = new ShadowApplicationStates(new ApplicationStateTable(SHADOW, jdbc), table,
                 new ShadowTableSwap(jdbc), settings.cachedApplications());
+        ApplicationCounts.Changes rebuilt = new ApplicationCounts.Changes();
         return new ReadModelRebuild() {
             @Override
             public void apply(List<? extends TrackedEventMessage<?>> events) {
-                states.apply(events, (before, after) -> { });
+                states.apply(events, rebuilt::record);
             }
 
             @Override
@@ -111,6 +132,7 @@ class ApplicationProjection implements RebuildableReadModel {
             public void replaceLive() {
                 states.flush();
                 states.replaceLive();
+                counts.replaceAll(rebuilt);
             }
 
             @Override

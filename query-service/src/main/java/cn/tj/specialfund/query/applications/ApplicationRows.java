@@ -20,8 +20,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Reads of {@code application_view} for the API, in plain JDBC: a page of 50 is one indexed range read and one
- * count, with no criteria-query translation, entity hydration or persistence context per request.
+ * Reads of {@code application_view} for the API, in plain JDBC: a page of 50 is one indexed range read and, when
+ * the page does not tell the total, a sum over {@code application_count}; no criteria-query translation, entity
+ * hydration or persistence context per request.
  */
 @Component
 class ApplicationRows {
@@ -65,10 +66,12 @@ class ApplicationRows {
     }
 
     private final JdbcTemplate jdbc;
+    private final ApplicationCounts counts;
 
     ApplicationRows(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(500);
+        this.counts = new ApplicationCounts(jdbc);
     }
 
     Optional<ApplicationState> find(String id) {
@@ -88,8 +91,7 @@ class ApplicationRows {
         if (rows.size() < size && (offset == 0 || !rows.isEmpty())) {
             total = offset + rows.size();
         } else {
-            total = jdbc.queryForObject("SELECT COUNT(*) FROM application_view" + filter.where(), Long.class,
-                    parameters.toArray());
+            total = counts.total(filter);
         }
         return new ApplicationPageRows(rows, total);
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * The applications one processor batch touches: loaded in one query when the batch opens, folded in memory
@@ -25,7 +26,7 @@ public class ApplicationStatesBatch implements ProjectionBatch {
 
     private final ApplicationStateTable table;
     private final Map<UUID, ApplicationState> states = new LinkedHashMap<>();
-    private final Set<UUID> stored;
+    private final Map<UUID, ApplicationState> loaded;
     private final Set<UUID> changed = new HashSet<>();
 
     public ApplicationStatesBatch(ApplicationStateTable table, List<? extends EventMessage<?>> messages) {
@@ -37,8 +38,8 @@ public class ApplicationStatesBatch implements ProjectionBatch {
                 ids.add(id);
             }
         });
-        states.putAll(table.load(ids));
-        this.stored = new HashSet<>(states.keySet());
+        this.loaded = table.load(ids);
+        states.putAll(loaded);
     }
 
     public Change apply(EventMessage<?> message) {
@@ -53,10 +54,16 @@ public class ApplicationStatesBatch implements ProjectionBatch {
 
     @Override
     public void flush() {
-        List<ApplicationState> inserts = changed.stream().filter(id -> !stored.contains(id)).map(states::get).toList();
-        List<ApplicationState> updates = changed.stream().filter(stored::contains).map(states::get).toList();
+        List<ApplicationState> inserts = changed.stream().filter(id -> !loaded.containsKey(id)).map(states::get)
+                .toList();
+        List<ApplicationState> updates = changed.stream().filter(loaded::containsKey).map(states::get).toList();
         table.insert(inserts);
         table.update(updates);
+    }
+
+    /** Each application the batch changed, as it was stored before the batch (null if new) and as it is now. */
+    public void forEachNetChange(BiConsumer<ApplicationState, ApplicationState> sink) {
+        changed.forEach(id -> sink.accept(loaded.get(id), states.get(id)));
     }
 
     Collection<ApplicationState> states() {

@@ -60,6 +60,47 @@ class ApplicationProjectionTest {
     }
 
     @Test
+    void theCountsFollowEveryApplicationToItsStatusWhateverTheBatchSize() {
+        Scenario s = new Scenario(new Ledger());
+        ApplicationCounts counts = new ApplicationCounts(fixture.jdbc);
+        fixture.feed(projection, s.ledger.written(), 3);
+
+        assertThat(counts.total(new ApplicationRows.Filter(null, null, null))).isEqualTo(6);
+        assertThat(counts.total(new ApplicationRows.Filter(null, null, "SCORED"))).isEqualTo(2);
+        assertThat(counts.total(new ApplicationRows.Filter(null, null, "SUBMITTED"))).isZero();
+        assertThat(counts.total(new ApplicationRows.Filter(null, null, "TOPPED_UP"))).isEqualTo(1);
+        assertThat(countRows(fixture)).isEqualTo(viewCounted(fixture));
+
+        ProjectionFixture oneByOne = new ProjectionFixture();
+        oneByOne.feed(new ApplicationProjection(oneByOne.batches, oneByOne.jdbc), s.ledger.written(), 1);
+        assertThat(countRows(oneByOne)).isEqualTo(countRows(fixture));
+    }
+
+    @Test
+    void aRebuildSetsEveryCountFromTheLogWhateverTheyWere() {
+        Scenario s = new Scenario(new Ledger());
+        fixture.feed(projection, s.ledger.written(), 7);
+        List<Map<String, Object>> live = countRows(fixture);
+        fixture.jdbc.update("UPDATE application_count SET applications = 99 WHERE direction = '2.5' AND district = 'JIZHOU'");
+
+        fixture.rebuild(projection, s.ledger.written(), 2, 1, "application_view");
+
+        assertThat(countRows(fixture)).isEqualTo(live).isEqualTo(viewCounted(fixture));
+    }
+
+    /** The non-zero counts, in key order. */
+    private static List<Map<String, Object>> countRows(ProjectionFixture db) {
+        return db.jdbc.queryForList("SELECT direction, district, status, applications FROM application_count "
+                + "WHERE applications <> 0 ORDER BY direction, district, status");
+    }
+
+    /** The same figures counted from application_view itself. */
+    private static List<Map<String, Object>> viewCounted(ProjectionFixture db) {
+        return db.jdbc.queryForList("SELECT direction, district, status, COUNT(*) AS applications FROM application_view "
+                + "GROUP BY direction, district, status ORDER BY direction, district, status");
+    }
+
+    @Test
     void batchSizeDoesNotChangeTheOutcome() {
         Scenario s = new Scenario(new Ledger());
         ProjectionFixture other = new ProjectionFixture();
