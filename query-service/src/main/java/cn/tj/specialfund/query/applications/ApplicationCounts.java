@@ -63,7 +63,8 @@ final class ApplicationCounts {
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 0) {
                 // every combination has its row from the migration: a missing one would silently lose applications
-                throw new IllegalStateException("no application_count row for " + Arrays.asList(rows.get(i)).subList(1, 4));
+                throw new IllegalStateException("no application_count row for "
+                        + Arrays.asList(rows.get(i)).subList(1, 4));
             }
             if (updated[i] != 1 && updated[i] != Statement.SUCCESS_NO_INFO) {
                 throw new IllegalStateException("unexpected update count " + updated[i]);
