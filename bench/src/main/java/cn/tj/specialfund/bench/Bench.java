@@ -164,7 +164,7 @@ public final class Bench {
     }
 
     /** Seconds of one warm-up round, and the longest a warm-up may take. */
-    static final double WARM_UP_ROUND_SECONDS = 5;
+    private static final double WARM_UP_ROUND_SECONDS = 5;
     private static final double WARM_UP_LIMIT_SECONDS = 180;
     /** A round must beat the best so far by this much to count as still warming up. */
     private static final double WARM_UP_GAIN = 1.05;
@@ -202,9 +202,8 @@ public final class Bench {
 
     private void lag() throws Exception {
         double rate = ((Double) report.get("maxCommandRate")) / 2;
-        // the saturated phases before leave a backlog in the projections: lag is measured from an idle start, with
-        // the read path the probes use (GET /api/applications/{id}) compiled by a round of unrecorded probes
-        catchUp("catchUpBeforeLag");
+        // the read path the probes use (GET /api/applications/{id}) compiled by a round of unrecorded probes, then
+        // measured from projections that have caught up with everything before (the saturated phases included)
         resources.phase("lag-warm-up");
         new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload)
                 .run(8, deadline(WARM_UP_ROUND_SECONDS * 2), Long.MAX_VALUE, rate, true);
