@@ -82,10 +82,14 @@ public final class LogAudit {
         long size = checkpoint.size();
         // Hashing and signature checks are independent per event and most of the work: spread them over the cores.
         List<Item> items = entries.parallelStream().map(this::item).toList();
+        List<Item> allLeaves = new ArrayList<>();
         List<Item> leaves = new ArrayList<>();
         for (Item item : items) {
-            if (item.leafIndex() != null && item.leafIndex() < size) {
-                leaves.add(item);
+            if (item.leafIndex() != null) {
+                allLeaves.add(item);
+                if (item.leafIndex() < size) {
+                    leaves.add(item);
+                }
             }
         }
         byte[][] truth = perLeafTruth(leaves, size);
@@ -137,7 +141,7 @@ public final class LogAudit {
                         : Problem.of(Problem.Kind.ALTERED, entry, "its bytes do not hash to the tree's leaf"));
             } else if (signature != EventSignatures.Status.VALID) {
                 if (covered && truth == null) {
-                    boolean inserted = omissionTrials++ < MAX_OMISSION_TRIALS && rootWithout(leaves, item, size);
+                    boolean inserted = omissionTrials++ < MAX_OMISSION_TRIALS && rootWithout(allLeaves, item, size);
                     report(Problem.of(inserted ? Problem.Kind.INSERTED : Problem.Kind.ALTERED, entry, inserted
                             ? "without this event the log has the checkpoint's root"
                             : "the log does not have the checkpoint's root and this event's signature does not verify"));
