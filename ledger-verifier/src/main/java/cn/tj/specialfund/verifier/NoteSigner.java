@@ -1,7 +1,6 @@
 package cn.tj.specialfund.verifier;
 
 import java.security.PrivateKey;
-import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -34,23 +33,9 @@ public final class NoteSigner {
         if (!text.startsWith(PREFIX)) {
             throw malformed("signer key does not start with " + PREFIX);
         }
-        String[] parts = text.substring(PREFIX.length()).split("\\+", 3);
-        if (parts.length != 3 || !NoteVerifier.isValidName(parts[0]) || !parts[1].matches("[0-9a-f]{8}")) {
-            throw malformed("signer key is not PRIVATE+KEY+<name>+<8 hex digits>+<base64 key>");
-        }
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw malformed("signer key is not valid base64");
-        }
-        if (key.length != 1 + Ed25519.KEY_SIZE || key[0] != NoteVerifier.ALG_ED25519) {
-            throw malformed("signer key is not an Ed25519 key (0x01 ‖ 32-byte seed)");
-        }
-        NoteSigner signer = new NoteSigner(parts[0], Arrays.copyOfRange(key, 1, key.length));
-        if (signer.verifier.keyHash() != Integer.parseUnsignedInt(parts[1], 16)) {
-            throw malformed("signer key's hash does not match its name and key");
-        }
+        NoteVerifier.KeyText key = NoteVerifier.KeyText.parse(text.substring(PREFIX.length()), "signer key");
+        NoteSigner signer = new NoteSigner(key.name(), key.key());
+        key.requireHash(signer.keyHash());
         return signer;
     }
 

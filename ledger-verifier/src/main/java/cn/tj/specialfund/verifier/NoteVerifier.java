@@ -32,30 +32,43 @@ public final class NoteVerifier {
 
     /** Parses a verifier key; throws {@link NoteException} (MALFORMED) for any defect, a hash that does not match included. */
     public static NoteVerifier parse(String vkey) throws NoteException {
-        String[] parts = vkey.split("\\+", 3);
-        if (parts.length != 3 || !isValidName(parts[0]) || !parts[1].matches("[0-9a-f]{8}")) {
-            throw malformed("verifier key is not <name>+<8 hex digits>+<base64 key>");
-        }
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw malformed("verifier key is not valid base64");
-        }
-        if (key.length != 1 + Ed25519.KEY_SIZE || key[0] != ALG_ED25519) {
-            throw malformed("verifier key is not an Ed25519 key (0x01 ‖ 32 bytes)");
-        }
-        byte[] raw = java.util.Arrays.copyOfRange(key, 1, key.length);
+        KeyText key = KeyText.parse(vkey, "verifier key");
         NoteVerifier verifier;
         try {
-            verifier = new NoteVerifier(parts[0], raw);
+            verifier = new NoteVerifier(key.name(), key.key());
         } catch (IllegalArgumentException e) {
             throw malformed(e.getMessage());
         }
-        if (verifier.keyHash != Integer.parseUnsignedInt(parts[1], 16)) {
-            throw malformed("verifier key's hash does not match its name and key");
-        }
+        key.requireHash(verifier.keyHash);
         return verifier;
+    }
+
+    /** The parts of {@code <name>+<key hash>+<base64(0x01 ‖ 32 bytes)>}, the shape both key formats share. */
+    record KeyText(String name, int keyHash, byte[] key, String what) {
+
+        static KeyText parse(String text, String what) throws NoteException {
+            String[] parts = text.split("\\+", 3);
+            if (parts.length != 3 || !isValidName(parts[0]) || !parts[1].matches("[0-9a-f]{8}")) {
+                throw malformed(what + " is not <name>+<8 hex digits>+<base64 key>");
+            }
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(parts[2]);
+            } catch (IllegalArgumentException e) {
+                throw malformed(what + " is not valid base64");
+            }
+            if (key.length != 1 + Ed25519.KEY_SIZE || key[0] != ALG_ED25519) {
+                throw malformed(what + " is not an Ed25519 key (0x01 ‖ 32 bytes)");
+            }
+            return new KeyText(parts[0], Integer.parseUnsignedInt(parts[1], 16),
+                    java.util.Arrays.copyOfRange(key, 1, key.length), what);
+        }
+
+        void requireHash(int actual) throws NoteException {
+            if (actual != keyHash) {
+                throw malformed(what + "'s hash does not match its name and key");
+            }
+        }
     }
 
     public String name() {

@@ -75,6 +75,33 @@ class MerklePropertiesTest {
     }
 
     @Test
+    void aThousandCheckpointsEachExtendTheLastAndTheFirst() {
+        InMemoryNodeStore store = new InMemoryNodeStore();
+        CompactRange range = CompactRange.empty();
+        MerkleTree tree = new MerkleTree(store);
+        java.util.Random random = new java.util.Random(1000);
+        List<long[]> sizes = new ArrayList<>();
+        List<byte[]> roots = new ArrayList<>();
+        for (int checkpoint = 0; checkpoint < 1000; checkpoint++) {
+            for (int i = random.nextInt(7); i >= 0; i--) {
+                range.append(leafHash((int) range.size()), store);
+            }
+            sizes.add(new long[]{range.size()});
+            roots.add(range.root());
+            int last = sizes.size() - 1;
+            for (int earlier : new int[]{Math.max(0, last - 1), 0, random.nextInt(last + 1)}) {
+                long from = sizes.get(earlier)[0];
+                long to = range.size();
+                assertThat(ProofVerifier.verifyConsistency(from, to, tree.consistencyProof(from, to),
+                        roots.get(earlier), roots.get(last))).as("%d -> %d", from, to).isTrue();
+            }
+            long leaf = random.nextLong(range.size());
+            assertThat(ProofVerifier.verifyInclusion(leaf, range.size(), leafHash((int) leaf),
+                    tree.inclusionProof(leaf, range.size()), range.root())).isTrue();
+        }
+    }
+
+    @Test
     void aCompactRangeRoundTripsThroughItsParts() {
         CompactRange range = CompactRange.empty();
         for (int i = 0; i < 45; i++) {
