@@ -115,7 +115,8 @@ public final class LogAudit {
             }
             if (leafIndex > expectedLeaf) {
                 report(new Problem(Problem.Kind.MISSING, expectedLeaf, null, null, null, null,
-                        "leaves " + expectedLeaf + " to " + (leafIndex - 1) + " are not in the export"));
+                        (leafIndex == expectedLeaf + 1 ? "leaf " + expectedLeaf + " is"
+                                : "leaves " + expectedLeaf + " to " + (leafIndex - 1) + " are") + " not in the export"));
             }
             expectedLeaf = leafIndex + 1;
             checked++;

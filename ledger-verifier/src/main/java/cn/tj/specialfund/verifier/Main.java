@@ -21,6 +21,7 @@ public final class Main {
     static final int OK = 0;
     static final int PROBLEM = 1;
     static final int USAGE = 2;
+    private static final int MORE_PROBLEMS_SHOWN = 9;
 
     private static final String USAGE_TEXT = """
             usage:
@@ -122,7 +123,12 @@ public final class Main {
 
         LogAudit.Result result = LogAudit.audit(entries, checkpoint, eventKeys, older);
         if (!result.verified()) {
-            return fail(result.firstProblem(), result.problems().size());
+            int code = fail(result.firstProblem(), result.problems().size());
+            // The first problem decides; the next few help to see what happened (a deleted event's aggregate shows
+            // up as a hole in its sequence, for instance).
+            result.problems().stream().skip(1).limit(MORE_PROBLEMS_SHOWN)
+                    .forEach(problem -> out.println("  then " + problem.describe()));
+            return code;
         }
         out.println("OK " + result.eventsChecked() + " events verified against the checkpoint " + checkpoint
                 + (result.beyondCheckpoint() > 0 ? " (" + result.beyondCheckpoint()
@@ -136,7 +142,7 @@ public final class Main {
     private int fail(Problem problem, int count) {
         out.println("FAILED " + problem.describe());
         if (count > 1) {
-            out.println("(" + count + " problems in all; the first is shown)");
+            out.println("(" + count + " problems in all)");
         }
         return PROBLEM;
     }
