@@ -34,6 +34,7 @@ class PoisonEventsIT {
     @AfterEach
     void stop() {
         AwardCountProjection.FAILING.clear();
+        AwardCountProjection.FAILING_WRITES.clear();
         if (service != null) {
             service.close();
         }
@@ -134,6 +135,28 @@ class PoisonEventsIT {
         service.await("auditor", "/api/example/award-counts", body -> body.path("1.1").asLong() == 2);
         assertThat(service.get("admin", "/api/admin/projections/status").json().path("deadLetters").path(EXAMPLE)
                 .asLong()).isZero();
+    }
+
+    @Test
+    void aBatchWhoseWriteTheDatabaseRefusesIsAppliedOneEventAtATimeAndOnlyThePoisonOneIsParked() {
+        service = QueryService.startWith(database, List.of(AwardCountReadModel.class),
+                "--ledger.projections.initial-segment-count=1");
+        Scenario s = new Scenario(new Ledger().realTime());
+        AwardCountProjection.FAILING_WRITES.add(s.a); // A's award (1.1) is refused at prepare-commit, F's is not
+        service.appender(database).append(s.ledger.written());
+
+        JsonNode counts = service.await("auditor", "/api/example/award-counts", body -> body.path("1.3").asLong() == 1);
+        assertThat(counts.has("1.1")).isFalse();
+        JsonNode status = service.get("admin", "/api/admin/projections/status").json();
+        assertThat(status.path("deadLetters").path(EXAMPLE).asLong()).isEqualTo(1);
+
+        AwardCountProjection.FAILING_WRITES.clear();
+        QueryService.Response retried = service.post("admin", "/api/admin/projections/dead-letters/retry");
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.json().path("applied").asInt()).isEqualTo(1);
+        JsonNode after = service.get("auditor", "/api/example/award-counts").json();
+        assertThat(after.path("1.1").asLong()).isEqualTo(1);
+        assertThat(after.path("1.3").asLong()).isEqualTo(1);
     }
 
     private void awaitGauge(int expected) {

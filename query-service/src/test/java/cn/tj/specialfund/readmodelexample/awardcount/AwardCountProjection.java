@@ -33,6 +33,8 @@ public class AwardCountProjection implements RebuildableReadModel {
     public static final String PROCESSING_GROUP = "award-count-example";
     /** Applications whose awards this read model cannot apply until they are removed from here. */
     public static final Set<UUID> FAILING = ConcurrentHashMap.newKeySet();
+    /** Applications whose awards the database refuses when the batch writes them (at prepare-commit). */
+    public static final Set<UUID> FAILING_WRITES = ConcurrentHashMap.newKeySet();
 
     private final ProjectionBatches batches;
     private final AwardCounts counts;
@@ -55,15 +57,20 @@ public class AwardCountProjection implements RebuildableReadModel {
     @Override
     public ProjectionBatch openBatch(List<? extends EventMessage<?>> events) {
         Map<String, Long> added = new TreeMap<>();
+        boolean[] refused = {false};
         return new ProjectionBatch() {
             @Override
             public void apply(EventMessage<?> event) {
                 fold(added, event);
+                refused[0] |= event.getPayload() instanceof ApplicationAwarded a && FAILING_WRITES.contains(a.applicationId());
             }
 
             @Override
             public void flush() {
                 counts.add(added);
+                if (refused[0]) {
+                    counts.writeRefusedByTheDatabase();
+                }
             }
         };
     }

@@ -29,6 +29,11 @@ final class AwardCounts {
         add(counts);
     }
 
+    /** A statement the database refuses (a null key): on PostgreSQL it also aborts the whole transaction. */
+    void writeRefusedByTheDatabase() {
+        jdbc.update("INSERT INTO award_count_example (direction, awards) VALUES (NULL, 1)");
+    }
+
     Map<String, Long> all() {
         Map<String, Long> counts = new TreeMap<>();
         jdbc.query("SELECT direction, awards FROM award_count_example", rs -> {
