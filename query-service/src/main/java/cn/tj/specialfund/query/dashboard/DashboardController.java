@@ -4,7 +4,7 @@ import cn.tj.specialfund.coreapi.rules.ProgramRules;
 import cn.tj.specialfund.coreapi.value.ApplicationStatus;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
-import cn.tj.specialfund.query.applications.ApplicationView;
+import cn.tj.specialfund.query.applicationstate.ApplicationState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,7 +99,7 @@ class DashboardController {
             }
             long awarded = rows.getOrDefault(d, DirectionFigures.NONE).awarded();
             List<Candidate> scored = jdbc.query(CANDIDATES, (rs, i) -> new Candidate(rs.getString(1),
-                    rs.getString(2), ApplicationView.plainScore(rs.getBigDecimal(3))), d.code(),
+                    rs.getString(2), ApplicationState.plainScore(rs.getBigDecimal(3))), d.code(),
                     ApplicationStatus.SCORED.name());
             caps.add(new Cap(d.code(), d.displayName(), cap, awarded, Math.max(0, cap - awarded), scored));
         }
