@@ -1,5 +1,6 @@
 package cn.tj.specialfund.support;
 
+import cn.tj.specialfund.support.datasource.H2ClosedWithTheContext;
 import cn.tj.specialfund.support.eventstore.EventStoreConfiguration;
 import cn.tj.specialfund.support.metrics.MetricsConfiguration;
 import cn.tj.specialfund.support.security.SecurityConfiguration;
@@ -11,6 +12,7 @@ import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -23,4 +25,10 @@ import org.springframework.context.annotation.Import;
 @Import({EventStoreConfiguration.class, MetricsConfiguration.class, SecurityConfiguration.class, ProblemHandler.class,
         EdgeConfiguration.class})
 public class LedgerSupportAutoConfiguration {
+
+    /** Static: a post-processor of the data source is created before the configuration's other beans. */
+    @Bean
+    static H2ClosedWithTheContext h2ClosedWithTheContext() {
+        return new H2ClosedWithTheContext();
+    }
 }
