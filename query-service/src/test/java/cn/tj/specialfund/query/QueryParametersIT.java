@@ -96,6 +96,20 @@ class QueryParametersIT {
     }
 
     @Test
+    void capCandidatesAreLimitedFrom1To200AndCountedInFull() {
+        invalid("/api/dashboard/caps?limit=0", "limit");
+        invalid("/api/dashboard/caps?limit=201", "limit");
+        invalid("/api/dashboard/caps?limit=many", "limit");
+        for (String limit : new String[]{"", "?limit=1", "?limit=200"}) {
+            JsonNode cap = service.get("auditor", "/api/dashboard/caps" + limit).json().path("caps").get(0);
+            assertThat(cap.path("direction").asText()).isEqualTo("1.1");
+            assertThat(cap.path("candidates")).hasSize(1);
+            assertThat(cap.path("candidates").get(0).path("id").asText()).isEqualTo(scenario.e.toString());
+            assertThat(cap.path("candidateCount").asLong()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aBodyOverTheLimitIs413OnEveryEndpointButOnlyOnceAuthenticated() throws Exception {
         long events = events();
         byte[] body = ("{\"x\":\"" + "y".repeat(256 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
