@@ -5,5 +5,16 @@ package cn.tj.specialfund.coreapi.value;
  * its matching district share.
  */
 public enum FundingSource {
-    MUNICIPAL, DISTRICT
+    MUNICIPAL("市级"), DISTRICT("区级");
+
+    private final String chineseName;
+
+    FundingSource(String chineseName) {
+        this.chineseName = chineseName;
+    }
+
+    /** For texts a person reads: 市级 or 区级 (share, funds). */
+    public String chineseName() {
+        return chineseName;
+    }
 }

@@ -2,5 +2,17 @@ package cn.tj.specialfund.coreapi.value;
 
 /** Roles of contract §5. A district officer is bound to one district. */
 public enum Role {
-    DISTRICT_OFFICER, REVIEWER, PROGRAM_MANAGER, FINANCE, AUDITOR, ADMIN
+    DISTRICT_OFFICER("区主管部门"), REVIEWER("评审专家"), PROGRAM_MANAGER("项目管理"),
+    FINANCE("财务"), AUDITOR("审计"), ADMIN("管理员");
+
+    private final String chineseName;
+
+    Role(String chineseName) {
+        this.chineseName = chineseName;
+    }
+
+    /** For texts a person reads (the dashboard shows the same names). */
+    public String chineseName() {
+        return chineseName;
+    }
 }
