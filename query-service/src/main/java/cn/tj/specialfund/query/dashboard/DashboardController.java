@@ -5,7 +5,9 @@ import cn.tj.specialfund.coreapi.value.ApplicationStatus;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
 import cn.tj.specialfund.query.applications.ApplicationView;
+import cn.tj.specialfund.query.web.Access;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +18,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The dashboards (any authenticated user). They read a few small counter rows, never the whole history, so
@@ -41,8 +44,10 @@ class DashboardController {
      * an ordered range of {@code ix_dashboard_application_cap_order}, three columns per row and no entity
      * mapping, since the list grows with every refused award.
      */
-    private static final String CANDIDATES = "SELECT id, project_name, score FROM dashboard_application "
-            + "WHERE direction = ? AND status = ? ORDER BY score DESC, submitted_at, submission_position";
+    private static final String CANDIDATES = "SELECT id, project_name, district, score FROM dashboard_application "
+            + "WHERE direction = ? AND status = ?";
+    private static final String OF_DISTRICT = " AND district = ?";
+    private static final String BEST_FIRST = " ORDER BY score DESC, submitted_at, submission_position";
 
     record DirectionRow(String code, String name, Integer cap, long submitted, long districtApproved, long scored,
                         long awarded, long notSelected, long districtRejected, BigDecimal awardedAmount,
@@ -79,18 +84,21 @@ class DashboardController {
         return new DirectionsDashboard(result, totals);
     }
 
-    record Candidate(String id, String projectName, BigDecimal score) {
+    record Candidate(String id, String projectName, String district, BigDecimal score) {
     }
 
-    record Cap(String direction, String name, int cap, long awarded, long remaining, List<Candidate> candidates) {
+    record Cap(String direction, String name, int cap, long awarded, long remaining, long candidateCount,
+               List<Candidate> candidates) {
     }
 
     record Caps(List<Cap> caps) {
     }
 
+    /** The cap's figures are city-wide; its candidates, and their count, a district officer's own district's only. */
     @GetMapping("/caps")
     Caps caps() {
         Map<Direction, DirectionFigures> rows = counters.directions();
+        Optional<District> own = Access.ownDistrict();
         List<Cap> caps = new ArrayList<>();
         for (Direction d : Direction.values()) {
             Integer cap = rules.capOf(d).orElse(null);
@@ -98,10 +106,14 @@ class DashboardController {
                 continue;
             }
             long awarded = rows.getOrDefault(d, DirectionFigures.NONE).awarded();
-            List<Candidate> scored = jdbc.query(CANDIDATES, (rs, i) -> new Candidate(rs.getString(1),
-                    rs.getString(2), ApplicationView.plainScore(rs.getBigDecimal(3))), d.code(),
-                    ApplicationStatus.SCORED.name());
-            caps.add(new Cap(d.code(), d.displayName(), cap, awarded, Math.max(0, cap - awarded), scored));
+            RowMapper<Candidate> candidate = (rs, i) -> new Candidate(rs.getString(1), rs.getString(2),
+                    rs.getString(3), ApplicationView.plainScore(rs.getBigDecimal(4)));
+            List<Candidate> scored = own.isEmpty()
+                    ? jdbc.query(CANDIDATES + BEST_FIRST, candidate, d.code(), ApplicationStatus.SCORED.name())
+                    : jdbc.query(CANDIDATES + OF_DISTRICT + BEST_FIRST, candidate, d.code(),
+                    ApplicationStatus.SCORED.name(), own.get().name());
+            caps.add(new Cap(d.code(), d.displayName(), cap, awarded, Math.max(0, cap - awarded), scored.size(),
+                    scored));
         }
         return new Caps(caps);
     }

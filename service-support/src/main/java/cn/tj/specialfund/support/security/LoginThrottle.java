@@ -1,0 +1,107 @@
+package cn.tj.specialfund.support.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Failed-login throttling (contract §5): after {@code perName} failures for one user name from one client
+ * address within {@code window}, that pair is refused for {@code block}, right password or not; after
+ * {@code perAddress} failures from one address, every login from it is. Another address is unaffected.
+ * <p>
+ * The counts live in this process: nginx spreads a client's requests over the replicas, so an attacker gets
+ * at most the limits times the number of replicas before every replica refuses them. Memory is bounded:
+ * when the tables outgrow {@link #MAX_KEYS}, entries without a recent failure or a running block are dropped.
+ */
+public final class LoginThrottle {
+
+    static final int MAX_KEYS = 100_000;
+
+    public record Policy(int perName, int perAddress, Duration window, Duration block) {
+        public static final Policy CONTRACT = new Policy(10, 100, Duration.ofMinutes(5), Duration.ofMinutes(5));
+    }
+
+    private final Policy policy;
+    private final Clock clock;
+    private final Map<String, Failures> byPair = new ConcurrentHashMap<>();
+    private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
+
+    public LoginThrottle(Policy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** How long this user name from this address must still wait, if it is blocked. */
+    public Optional<Duration> blockedFor(String username, String address) {
+        Instant now = clock.instant();
+        Instant until = later(untilOf(byPair.get(pair(username, address)), now),
+                untilOf(byAddress.get(address), now));
+        return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
+    }
+
+    public void recordFailure(String username, String address) {
+        Instant now = clock.instant();
+        if (byPair.size() + byAddress.size() > MAX_KEYS) {
+            forgetQuietKeys(now);
+        }
+        byPair.computeIfAbsent(pair(username, address), key -> new Failures()).add(now, policy.perName(), policy);
+        byAddress.computeIfAbsent(address, key -> new Failures()).add(now, policy.perAddress(), policy);
+    }
+
+    private void forgetQuietKeys(Instant now) {
+        byPair.values().removeIf(failures -> failures.quiet(now, policy));
+        byAddress.values().removeIf(failures -> failures.quiet(now, policy));
+    }
+
+    private static Instant untilOf(Failures failures, Instant now) {
+        return failures == null ? null : failures.blockedUntil(now);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static String pair(String username, String address) {
+        // the address never contains a line feed, so the pair key is unambiguous
+        return address + '\n' + username;
+    }
+
+    /** The failures of one key within the window, and the end of its block if one is running. */
+    private static final class Failures {
+        private final Deque<Instant> times = new ArrayDeque<>();
+        private Instant blockedUntil;
+
+        synchronized void add(Instant now, int limit, Policy policy) {
+            prune(now, policy);
+            times.addLast(now);
+            if (times.size() >= limit) {
+                blockedUntil = now.plus(policy.block());
+                times.clear();
+            }
+        }
+
+        synchronized Instant blockedUntil(Instant now) {
+            return blockedUntil != null && blockedUntil.isAfter(now) ? blockedUntil : null;
+        }
+
+        synchronized boolean quiet(Instant now, Policy policy) {
+            prune(now, policy);
+            return times.isEmpty() && blockedUntil(now) == null;
+        }
+
+        private void prune(Instant now, Policy policy) {
+            Instant oldest = now.minus(policy.window());
+            while (!times.isEmpty() && !times.peekFirst().isAfter(oldest)) {
+                times.removeFirst();
+            }
+        }
+    }
+}
