@@ -4,6 +4,7 @@ import cn.tj.specialfund.command.LedgerClient.Response;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.support.security.LoginThrottle;
 import cn.tj.specialfund.testsupport.IsolatedDatabase;
+import cn.tj.specialfund.testsupport.MovableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,11 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginSecurityIT {
 
     private static final IsolatedDatabase DATABASE = IsolatedDatabase.create();
-    private static final MovableClock CLOCK = new MovableClock();
+    private static final MovableClock CLOCK = new MovableClock(Instant.parse("2020-09-01T00:00:00Z"));
 
     @TestConfiguration
     static class ControllableClock {
@@ -186,28 +184,5 @@ class LoginSecurityIT {
         Matcher m = Pattern.compile("(?m)^ledger_login_failures_total\\{[^}]*} ([0-9.E]+)$").matcher(prometheus);
         assertThat(m.find()).as("ledger_login_failures_total on prometheus").isTrue();
         return Double.parseDouble(m.group(1));
-    }
-
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2020-09-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -112,13 +112,14 @@ public class SecurityConfiguration {
 
     /**
      * The dashboard's Content-Security-Policy. Scripts only from the service itself (the page has no inline
-     * script), no plug-ins, no framing, no foreign connections. Style elements and style sheets are also
-     * limited to 'self', but style attributes are allowed inline: ECharts' HTML tooltips are markup with
-     * {@code style="…"} attributes (the series colour markers, the layout of each row) that it writes
-     * through innerHTML, and the directions table sets each bar's length as a style attribute. An inline
-     * style attribute cannot run script or load anything beyond what img-src/font-src allow, and with
-     * style-src-elem 'self' an injected {@code <style>} element (the vehicle of CSS selector-based data
-     * exfiltration) is still refused; this is the strictest policy under which the charts' tooltips work.
+     * script), no plug-ins, no framing, no foreign connections. Style elements and style sheets are limited to
+     * 'self' too, but style attributes are allowed inline ('unsafe-inline' for style-src-attr only): ECharts'
+     * HTML tooltips are markup written through innerHTML, whose default formatters colour each row's marker
+     * with a {@code style="…"} attribute, and the directions table sets each bar's length as a style
+     * attribute. (ECharts positions its tooltip through the CSSOM, which CSP does not restrict.) An inline
+     * style attribute cannot run script or load anything beyond what img-src and font-src allow, and with
+     * style-src-elem 'self' an injected {@code <style>} element, the vehicle of selector-based data
+     * exfiltration, is still refused: the strictest policy under which the charts and tables work.
      */
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",

@@ -1,18 +1,16 @@
 package cn.tj.specialfund.support.security;
 
+import cn.tj.specialfund.testsupport.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginThrottleTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2020-09-01T00:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(LoginThrottle.Policy.CONTRACT, clock);
 
     @Test
@@ -74,28 +72,5 @@ class LoginThrottleTest {
         }
         assertThat(throttle.blockedFor("manager", "10.0.0.2")).isPresent();
         assertThat(throttle.blockedFor("auditor", "10.0.0.1")).isEmpty();
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2020-09-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
