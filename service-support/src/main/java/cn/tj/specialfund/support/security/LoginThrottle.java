@@ -16,11 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * The counts live in this process: nginx spreads a client's requests over the replicas, so an attacker gets
  * at most the limits times the number of replicas before every replica refuses them. Memory is bounded:
- * when the tables outgrow {@link #MAX_KEYS}, entries without a recent failure or a running block are dropped.
+ * user names count by their first {@link #NAME_LENGTH} characters, and when the tables outgrow
+ * {@link #MAX_KEYS}, entries without a recent failure or a running block are dropped, at most once a second
+ * (a scan of the tables per failure would be a CPU cost an attacker controls). Should they still hold twice
+ * that many live entries, they are cleared: losing the counts beats running out of memory.
  */
 public final class LoginThrottle {
 
     static final int MAX_KEYS = 100_000;
+    static final int NAME_LENGTH = 200;
 
     public record Policy(int perName, int perAddress, Duration window, Duration block) {
         public static final Policy CONTRACT = new Policy(10, 100, Duration.ofMinutes(5), Duration.ofMinutes(5));
@@ -30,6 +34,7 @@ public final class LoginThrottle {
     private final Clock clock;
     private final Map<String, Failures> byPair = new ConcurrentHashMap<>();
     private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
+    private volatile Instant lastCleanUp = Instant.MIN;
 
     public LoginThrottle(Policy policy, Clock clock) {
         this.policy = policy;
@@ -46,7 +51,8 @@ public final class LoginThrottle {
 
     public void recordFailure(String username, String address) {
         Instant now = clock.instant();
-        if (byPair.size() + byAddress.size() > MAX_KEYS) {
+        if (byPair.size() + byAddress.size() > MAX_KEYS && now.isAfter(lastCleanUp.plusSeconds(1))) {
+            lastCleanUp = now;
             forgetQuietKeys(now);
         }
         byPair.computeIfAbsent(pair(username, address), key -> new Failures()).add(now, policy.perName(), policy);
@@ -56,6 +62,10 @@ public final class LoginThrottle {
     private void forgetQuietKeys(Instant now) {
         byPair.values().removeIf(failures -> failures.quiet(now, policy));
         byAddress.values().removeIf(failures -> failures.quiet(now, policy));
+        if (byPair.size() + byAddress.size() > 2 * MAX_KEYS) {
+            byPair.clear();
+            byAddress.clear();
+        }
     }
 
     private static Instant untilOf(Failures failures, Instant now) {
@@ -71,7 +81,8 @@ public final class LoginThrottle {
 
     private static String pair(String username, String address) {
         // the address never contains a line feed, so the pair key is unambiguous
-        return address + '\n' + username;
+        String name = username.length() > NAME_LENGTH ? username.substring(0, NAME_LENGTH) : username;
+        return address + '\n' + name;
     }
 
     /** The failures of one key within the window, and the end of its block if one is running. */
