@@ -568,6 +568,11 @@ class QueryServiceIT {
     }
 
     private void metrics() {
+        assertThat(service.get(null, "/actuator/prometheus", "text/plain").status()).isEqualTo(401);
+        assertThat(service.get("finance", "/actuator/prometheus", "text/plain").status()).isEqualTo(403);
+        assertThat(service.get(null, "/actuator/metrics").status()).isEqualTo(401);
+        assertThat(service.get("admin", "/actuator/metrics").status()).isEqualTo(403);
+        assertThat(service.get("admin", "/actuator/prometheus", "text/plain").status()).isEqualTo(200);
         QueryService.Response prometheus = service.get("metrics", "/actuator/prometheus", "text/plain");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.text())
