@@ -8,6 +8,7 @@ import * as overview from './views/overview.js';
 import * as districts from './views/districts.js';
 import * as finance from './views/finance.js';
 import * as auditor from './views/auditor.js';
+import * as deadLetters from './deadletters.js';
 
 const REFRESH_MS = 5_000;
 const views = { overview, districts, finance, auditor };
@@ -27,6 +28,7 @@ function showLogin(message = '') {
   $('login').hidden = false;
   $('tabs').hidden = true;
   $('session').hidden = true;
+  $('dead-letters').hidden = true;
   Object.keys(views).forEach((name) => { $(`view-${name}`).hidden = true; });
   banner('');
   $('login-error').textContent = message;
@@ -78,6 +80,7 @@ async function refresh() {
   const view = state.view;
   try {
     await views[view].refresh(context());
+    await deadLetters.refresh($('dead-letters'));
     banner('');
     $('refreshed').textContent = `更新于 ${clock()}`;
     $('refreshed').dataset.at = new Date().toISOString();

@@ -1,5 +1,8 @@
 package cn.tj.specialfund.allinone;
 
+import cn.tj.specialfund.coreapi.rules.ProgramRules;
+import cn.tj.specialfund.coreapi.value.Money;
+import cn.tj.specialfund.coreapi.value.Tier;
 import cn.tj.specialfund.testsupport.IsolatedDatabase;
 import cn.tj.specialfund.sample.SampleCall;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,6 +97,46 @@ class AllInOneIT {
                 .isEqualTo(call.applications().stream()
                         .filter(a -> a.form().applicant().district().name().equals("BINHAI")).count());
         assertThat(http.get("finance", "finance", "/api/finance/commitments").status()).isEqualTo(200);
+    }
+
+    /** §10: the sample call happened on its own calendar, so every as-of view tells its story. */
+    @Test
+    void theSampleCallIsImportedOnThe2020CalendarWithItsPayments() {
+        SampleCall call = SampleCall.standard();
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForObject("SELECT MIN(time_stamp) FROM domain_event_entry", String.class)).startsWith("2020-09-");
+        assertThat(jdbc.queryForObject("SELECT MAX(time_stamp) FROM domain_event_entry", String.class)).startsWith("2021-");
+        long payments = call.steps().stream().filter(SampleCall.Step::isPayment).count();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE '%.Disbursement%'",
+                Long.class)).isEqualTo(payments).isPositive();
+
+        SampleCall.PlannedApplication scored = call.applications().stream()
+                .filter(a -> a.outcome() == SampleCall.Outcome.TOPPED_UP).findFirst().orElseThrow();
+        JsonNode endOfOctober = await(() -> {
+            LedgerHttp.Response response = http.get("auditor", "auditor",
+                    "/api/applications/" + scored.id() + "/as-of?at=2020-10-31T23:59:59%2B08:00");
+            return response.status() == 200 ? response.body() : null;
+        });
+        assertThat(endOfOctober.get("status").asText()).isEqualTo("DISTRICT_APPROVED");
+        assertThat(http.get("auditor", "auditor", "/api/applications/" + scored.id() + "/as-of?at=2020-08-31T00:00:00Z")
+                .status()).isEqualTo(404);
+
+        Money awards = Money.ZERO;
+        for (SampleCall.PlannedApplication a : call.applications()) {
+            if (a.outcome().awarded()) {
+                Tier tier = a.outcome() == SampleCall.Outcome.AWARDED_MIIT_PILOT ? Tier.MIIT_PILOT : Tier.MUNICIPAL;
+                awards = awards.plus(ProgramRules.CALL_2020.awardAmount(ProgramRules.CALL_2020.requestedSpecialFunds(a.form()),
+                        tier, ProgramRules.CALL_2020.eligibleInvestment(a.form().expenditures())));
+            }
+        }
+        Money awarded = awards;
+        JsonNode november = http.get("finance", "finance", "/api/finance/commitments?asOf=2020-11-30T23:59:59%2B08:00").body();
+        assertThat(november.get("totalCommitted").decimalValue()).isEqualByComparingTo("0");
+        JsonNode yearEnd = await(() -> {
+            JsonNode body = http.get("finance", "finance", "/api/finance/commitments?asOf=2020-12-31T23:59:59%2B08:00").body();
+            return body != null && body.get("totalCommitted").decimalValue().compareTo(awarded.amount()) == 0 ? body : null;
+        });
+        assertThat(yearEnd.get("byTier").get("MIIT_PILOT").decimalValue()).isPositive();
     }
 
     private static JsonNode await(java.util.function.Supplier<JsonNode> probe) {

@@ -56,7 +56,7 @@ class CommandAndQueryProcessesIT {
 
             long seed = new java.util.Random().nextLong();
             SampleCall call = SampleCall.generate(seed, 40);
-            runInPhases(commands, call.steps());
+            runInPhases(commands, call.lifecycleSteps());
             refusalsAppendNothing(commands, call);
 
             LedgerHttp reads = new LedgerHttp(query.port());
@@ -164,7 +164,7 @@ class CommandAndQueryProcessesIT {
         }
         List<App> waiting = expected.apps().stream().filter(a -> a.status.equals("SUBMITTED")).toList();
         List<App> approved = expected.apps().stream().filter(a -> a.status.equals("DISTRICT_APPROVED")).toList();
-        for (SampleCall.Step step : second.steps()) {
+        for (SampleCall.Step step : second.lifecycleSteps()) {
             if (!skipped.contains(step.applicationId())) {
                 run(commands, step);
             }
@@ -172,11 +172,11 @@ class CommandAndQueryProcessesIT {
         for (App app : waiting) {
             Actor officer = SampleCall.officerOf(app.district());
             ApproveInDistrict approve = new ApproveInDistrict(app.id, true, "补充材料后同意推荐");
-            run(commands, new SampleCall.Step(app.id, app.events.size(), officer, approve));
+            run(commands, new SampleCall.Step(app.id, app.events.size(), officer, approve, Instant.now()));
         }
         for (App app : approved) {
             ScoreApplication score = new ScoreApplication(app.id, new BigDecimal("77.5"), "第三方评审机构");
-            run(commands, new SampleCall.Step(app.id, app.events.size(), SampleCall.REVIEWER, score));
+            run(commands, new SampleCall.Step(app.id, app.events.size(), SampleCall.REVIEWER, score, Instant.now()));
         }
         markPhase();
     }

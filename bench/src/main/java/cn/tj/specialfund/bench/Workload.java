@@ -53,7 +53,7 @@ final class Workload {
             SampleCall call = SampleCall.batch("bench-call", seed + batches, BATCH, (long) batches * BATCH);
             batches++;
             Map<UUID, List<SampleCall.Step>> byApplication = new LinkedHashMap<>();
-            for (SampleCall.Step step : call.steps()) {
+            for (SampleCall.Step step : call.lifecycleSteps()) {
                 byApplication.computeIfAbsent(step.applicationId(), id -> new ArrayList<>()).add(step);
             }
             List<Chain> chains = new ArrayList<>();

@@ -7,10 +7,14 @@ import cn.tj.specialfund.coreapi.ApplicationSubmitted;
 import cn.tj.specialfund.coreapi.ApproveInDistrict;
 import cn.tj.specialfund.coreapi.AwardApplication;
 import cn.tj.specialfund.coreapi.AwardToppedUp;
+import cn.tj.specialfund.coreapi.DisbursementRecorded;
+import cn.tj.specialfund.coreapi.DisbursementReversed;
 import cn.tj.specialfund.coreapi.DistrictApproved;
 import cn.tj.specialfund.coreapi.DistrictRejected;
 import cn.tj.specialfund.coreapi.RejectApplication;
+import cn.tj.specialfund.coreapi.RecordDisbursement;
 import cn.tj.specialfund.coreapi.RejectInDistrict;
+import cn.tj.specialfund.coreapi.ReverseDisbursement;
 import cn.tj.specialfund.coreapi.ScoreApplication;
 import cn.tj.specialfund.coreapi.SubmitApplication;
 import cn.tj.specialfund.coreapi.TopUpAward;
@@ -22,16 +26,20 @@ import cn.tj.specialfund.coreapi.value.ApplicationForm;
 import cn.tj.specialfund.coreapi.value.ApplicationStatus;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
+import cn.tj.specialfund.coreapi.value.FundingSource;
 import cn.tj.specialfund.coreapi.value.Money;
 import cn.tj.specialfund.coreapi.value.Role;
 import cn.tj.specialfund.coreapi.value.Shares;
 import cn.tj.specialfund.coreapi.value.Tier;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -39,6 +47,7 @@ import static cn.tj.specialfund.coreapi.value.ApplicationStatus.AWARDED;
 import static cn.tj.specialfund.coreapi.value.ApplicationStatus.DISTRICT_APPROVED;
 import static cn.tj.specialfund.coreapi.value.ApplicationStatus.SCORED;
 import static cn.tj.specialfund.coreapi.value.ApplicationStatus.SUBMITTED;
+import static cn.tj.specialfund.coreapi.value.ApplicationStatus.TOPPED_UP;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -58,6 +67,7 @@ class Application {
     private ApplicationStatus status;
     private Tier tier;
     private Money awarded;
+    private Disbursements disbursements;
 
     Application() {
         // for Axon's event sourcing
@@ -146,6 +156,45 @@ class Application {
         return toppedUp;
     }
 
+    /**
+     * §8: the city pays its share (FINANCE), the district its matching share (its officer), each payment within
+     * what that source still owes and dated between the first award and today, its voucher used once.
+     */
+    @CommandHandler
+    DisbursementRecorded handle(RecordDisbursement command, MetaData metaData, VoucherRegistry vouchers) {
+        requirePayer(metaData, command.source());
+        requireStatus(AWARDED, TOPPED_UP);
+        vouchers.register(command.voucher(), applicationId, command.disbursementId());
+        RULES.checkDisbursement(command.source(), command.amount(), disbursements.outstanding(command.source()),
+                command.paidOn(), disbursements.firstAwardedOn(), RULES.callDate(now()));
+        Money paid = disbursements.paid(command.source()).plus(command.amount());
+        DisbursementRecorded recorded = new DisbursementRecorded(applicationId, command.disbursementId(), direction(),
+                district(), command.source(), command.amount(), command.paidOn(), command.voucher(), paid,
+                disbursements.outstanding(command.source()).minus(command.amount()));
+        apply(recorded);
+        return recorded;
+    }
+
+    /** A payment is taken back at most once, by the role that may record it. */
+    @CommandHandler
+    DisbursementReversed handle(ReverseDisbursement command, MetaData metaData) {
+        Disbursements.Payment payment = disbursements == null ? null : disbursements.payment(command.disbursementId());
+        if (payment == null) {
+            throw new RuleViolation(ErrorCode.NOT_FOUND,
+                    "application " + applicationId + " has no disbursement " + command.disbursementId());
+        }
+        requirePayer(metaData, payment.source());
+        if (payment.reversed()) {
+            throw new RuleViolation(ErrorCode.INVALID_STATE, "disbursement " + command.disbursementId() + " is already reversed");
+        }
+        DisbursementReversed reversed = new DisbursementReversed(applicationId, command.disbursementId(), direction(),
+                district(), payment.source(), payment.amount(), command.reason(),
+                disbursements.paid(payment.source()).minus(payment.amount()),
+                disbursements.outstanding(payment.source()).plus(payment.amount()));
+        apply(reversed);
+        return reversed;
+    }
+
     @EventSourcingHandler
     void on(ApplicationSubmitted event) {
         applicationId = event.applicationId();
@@ -154,6 +203,7 @@ class Application {
         requestedSpecialFunds = event.requestedSpecialFunds();
         status = SUBMITTED;
         awarded = Money.ZERO;
+        disbursements = new Disbursements();
     }
 
     @EventSourcingHandler
@@ -172,10 +222,11 @@ class Application {
     }
 
     @EventSourcingHandler
-    void on(ApplicationAwarded event) {
+    void on(ApplicationAwarded event, @Timestamp Instant at) {
         status = AWARDED;
         tier = event.tier();
         awarded = event.amount();
+        disbursements.commit(event.municipalShare(), event.districtShare(), RULES.callDate(at));
     }
 
     @EventSourcingHandler
@@ -184,10 +235,21 @@ class Application {
     }
 
     @EventSourcingHandler
-    void on(AwardToppedUp event) {
-        status = ApplicationStatus.TOPPED_UP;
+    void on(AwardToppedUp event, @Timestamp Instant at) {
+        status = TOPPED_UP;
         tier = Tier.MIIT_PILOT;
         awarded = event.totalSupport();
+        disbursements.commit(event.municipalShare(), event.districtShare(), RULES.callDate(at));
+    }
+
+    @EventSourcingHandler
+    void on(DisbursementRecorded event) {
+        disbursements.record(event);
+    }
+
+    @EventSourcingHandler
+    void on(DisbursementReversed event) {
+        disbursements.reverse(event);
     }
 
     private District district() {
@@ -202,6 +264,24 @@ class Application {
         if (!Actor.fromMetaData(metaData).isOfficerOf(district())) {
             throw forbidden("only an officer of " + district() + " may review this application");
         }
+    }
+
+    /** The city's share is paid by FINANCE, the district's by an officer of the application's district. */
+    private void requirePayer(MetaData metaData, FundingSource source) {
+        Actor actor = Actor.fromMetaData(metaData);
+        boolean allowed = source == FundingSource.MUNICIPAL ? actor.is(Role.FINANCE) : actor.isOfficerOf(district());
+        if (!allowed) {
+            throw forbidden(source == FundingSource.MUNICIPAL ? "only FINANCE records the city's payments"
+                    : "only an officer of " + district() + " records the district's payments");
+        }
+    }
+
+    /**
+     * "Today" is read from the clock Axon stamps events with, so a payment's date is judged on the same
+     * calendar as the events around it (and a test fixture sets it).
+     */
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
     }
 
     private static void requireRole(MetaData metaData, Role role) {

@@ -62,7 +62,8 @@ class PostgresSchemaIT {
                  ORDER BY table_name, column_name
                 """, DATABASE.schema());
         assertThat(columns).extracting(c -> c.get("table_name") + "." + c.get("column_name"))
-                .containsExactly("domain_event_entry.meta_data", "domain_event_entry.payload",
+                .containsExactly("dead_letter_entry.meta_data", "dead_letter_entry.payload", "dead_letter_entry.token",
+                        "domain_event_entry.meta_data", "domain_event_entry.payload",
                         "snapshot_event_entry.meta_data", "snapshot_event_entry.payload", "token_entry.token");
         assertThat(columns).extracting(c -> c.get("data_type")).containsOnly("bytea");
     }

@@ -58,11 +58,18 @@ final class QueryService implements AutoCloseable {
     }
 
     static QueryService start(IsolatedDatabase database, String... extraArguments) {
+        return startWith(database, List.of(), extraArguments);
+    }
+
+    /** Started with more configuration classes, e.g. a read model from outside the service's packages. */
+    static QueryService startWith(IsolatedDatabase database, List<Class<?>> sources, String... extraArguments) {
         List<String> args = new ArrayList<>(database.arguments());
         args.addAll(List.of(extraArguments));
         args.add("--server.port=0");
         args.add("--spring.profiles.active=demo");
-        return new QueryService(new SpringApplicationBuilder(QueryServiceApplication.class)
+        List<Class<?>> all = new ArrayList<>(List.of(QueryServiceApplication.class));
+        all.addAll(sources);
+        return new QueryService(new SpringApplicationBuilder(all.toArray(Class<?>[]::new))
                 .run(args.toArray(String[]::new)));
     }
 
@@ -121,6 +128,18 @@ final class QueryService implements AutoCloseable {
             sleep(20);
         }
         throw new AssertionError("no ready answer from " + path + " within 60 s; last: " + last);
+    }
+
+    /** Starts a rebuild as ADMIN (202) and waits until it has finished; returns the status then. */
+    JsonNode rebuildAndWait() {
+        Instant requested = Instant.now();
+        Response started = post("admin", "/api/admin/projections/rebuild");
+        if (started.status() != 202) {
+            throw new AssertionError("rebuild not accepted: " + started);
+        }
+        return await("admin", "/api/admin/projections/status",
+                body -> body.path("state").asText().equals("IDLE") && !body.path("finishedAt").isNull()
+                        && !Instant.parse(body.path("startedAt").asText()).isBefore(requested));
     }
 
     static void sleep(long millis) {

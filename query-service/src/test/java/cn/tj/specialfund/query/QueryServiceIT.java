@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The query service over a real event store (H2, or PostgreSQL with -Dit.datasource.url): events are appended
  * as the command side appends them, and every endpoint is read over HTTP with the demo users.
+ * Long on purpose: one started service per scenario (a start costs seconds), each endpoint's checks a method of
+ * its own.
  */
 class QueryServiceIT {
 

@@ -2,8 +2,11 @@ package cn.tj.specialfund.sample;
 
 import cn.tj.specialfund.coreapi.ApproveInDistrict;
 import cn.tj.specialfund.coreapi.AwardApplication;
+import cn.tj.specialfund.coreapi.HistoricalImport;
+import cn.tj.specialfund.coreapi.RecordDisbursement;
 import cn.tj.specialfund.coreapi.RejectApplication;
 import cn.tj.specialfund.coreapi.RejectInDistrict;
+import cn.tj.specialfund.coreapi.ReverseDisbursement;
 import cn.tj.specialfund.coreapi.ScoreApplication;
 import cn.tj.specialfund.coreapi.SubmitApplication;
 import cn.tj.specialfund.coreapi.TopUpAward;
@@ -28,12 +31,14 @@ import cn.tj.specialfund.coreapi.value.Tier;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +56,10 @@ import java.util.UUID;
  * ids included, so a loader can tell what it already wrote.
  *
  * <p>Every form satisfies the rules of the call; {@link #steps()} lists the commands in the order a
- * call runs (submissions, district reviews, scoring, decisions, top-ups). Each step is the
- * {@code sequence}-th event of its application, since every accepted command appends exactly one event.
+ * call runs, each at its time on the call's calendar ({@link CallCalendar}: submissions in September 2020,
+ * district reviews, scoring, decisions in December, then top-ups and the payments of both shares through 2021).
+ * Each step is the {@code sequence}-th event of its application, since every accepted command appends exactly
+ * one event.
  */
 public final class SampleCall {
 
@@ -91,13 +98,25 @@ public final class SampleCall {
      * One command as its user issues it. {@code sequence} is the number of the event it appends to its
      * application (0 for the submission).
      */
-    public record Step(UUID applicationId, int sequence, Actor actor, Object command) {
+    public record Step(UUID applicationId, int sequence, Actor actor, Object command, Instant at) {
 
-        /** Command metadata as the command side's REST layer would build it. */
+        /**
+         * Command metadata as the command side's REST layer would build it, plus the calendar time of a historical
+         * import ({@link HistoricalImport#OCCURRED_AT}).
+         */
         public Map<String, Object> metaData(String correlationId) {
             Map<String, Object> metaData = new LinkedHashMap<>(actor.asMetaData());
             metaData.put("correlationId", correlationId);
+            metaData.put(HistoricalImport.OCCURRED_AT, at.toString());
             return metaData;
+        }
+
+        /**
+         * A payment can only be imported: over HTTP its application is awarded today, after the payment's 2021 date,
+         * and a reversal names the id the server gave the payment.
+         */
+        public boolean isPayment() {
+            return command instanceof RecordDisbursement || command instanceof ReverseDisbursement;
         }
 
         /** The HTTP request of the contract for this step; {@code id} is the id the server gave the application. */
@@ -127,7 +146,7 @@ public final class SampleCall {
                 return new HttpRequest(base + "/top-up", ordered("miitPilot", topUp.miitPilot(),
                         "reviewReference", topUp.reviewReference()));
             }
-            throw new IllegalStateException("no HTTP form for " + command);
+            throw new IllegalStateException("no HTTP form for " + command + " (see isPayment())");
         }
 
         /** The demo user who acts for {@link #actor()} (password as in the {@code demo} profile). */
@@ -192,8 +211,21 @@ public final class SampleCall {
         return applications;
     }
 
+    /** Every step, in the order the call ran them, payments and reversals of 2021 included. */
     public List<Step> steps() {
         return steps;
+    }
+
+    /**
+     * The steps that can be replayed over HTTP today: every one but the payments (see {@link Step#isPayment()}),
+     * numbered again per application without them.
+     */
+    public List<Step> lifecycleSteps() {
+        Map<UUID, Integer> sequence = new HashMap<>();
+        return steps.stream().filter(step -> !step.isPayment())
+                .map(step -> new Step(step.applicationId(), sequence.merge(step.applicationId(), 1, Integer::sum) - 1,
+                        step.actor(), step.command(), step.at()))
+                .toList();
     }
 
     public static final Actor REVIEWER = Actor.of("reviewer", Role.REVIEWER);
@@ -591,21 +623,25 @@ public final class SampleCall {
         private List<Step> steps(List<PlannedApplication> applications) {
             Map<UUID, Integer> sequence = new LinkedHashMap<>();
             List<Step> steps = new ArrayList<>();
-            for (PlannedApplication a : applications) {
-                add(steps, sequence, a, officerOf(district(a)), new SubmitApplication(a.id(), a.form()));
+            for (int i = 0; i < applications.size(); i++) {
+                PlannedApplication a = applications.get(i);
+                add(steps, sequence, a.id(), officerOf(district(a)), new SubmitApplication(a.id(), a.form()),
+                        CallCalendar.SUBMISSIONS.slot(i, applications.size()));
             }
-            for (PlannedApplication a : applications) {
-                if (a.outcome() == Outcome.DISTRICT_REJECTED) {
-                    add(steps, sequence, a, officerOf(district(a)),
-                            new RejectInDistrict(a.id(), "建设内容与申报方向不符，不予推荐"));
-                } else if (a.outcome().reviewedByDistrict()) {
-                    add(steps, sequence, a, officerOf(district(a)),
-                            new ApproveInDistrict(a.id(), true, "材料齐全，同意推荐，区级1:1配套资金已落实"));
-                }
+            List<PlannedApplication> reviewed = applications.stream().filter(a -> a.outcome().reviewedByDistrict()).toList();
+            for (int i = 0; i < reviewed.size(); i++) {
+                PlannedApplication a = reviewed.get(i);
+                Object review = a.outcome() == Outcome.DISTRICT_REJECTED
+                        ? new RejectInDistrict(a.id(), "建设内容与申报方向不符，不予推荐")
+                        : new ApproveInDistrict(a.id(), true, "材料齐全，同意推荐，区级1:1配套资金已落实");
+                add(steps, sequence, a.id(), officerOf(district(a)), review, CallCalendar.DISTRICT_REVIEWS.slot(i, reviewed.size()));
             }
+            int scores = applications.stream().mapToInt(a -> a.scores().size()).sum();
+            int scored = 0;
             for (PlannedApplication a : applications) {
                 for (BigDecimal score : a.scores()) {
-                    add(steps, sequence, a, REVIEWER, new ScoreApplication(a.id(), score, "第三方评审机构"));
+                    add(steps, sequence, a.id(), REVIEWER, new ScoreApplication(a.id(), score, "第三方评审机构"),
+                            CallCalendar.SCORING.slot(scored++, scores));
                 }
             }
             // the manager decides direction by direction, best score first
@@ -614,20 +650,34 @@ public final class SampleCall {
                     .sorted(Comparator.comparing((PlannedApplication a) -> a.form().direction())
                             .thenComparing(PlannedApplication::finalScore, Comparator.reverseOrder()))
                     .toList();
-            for (PlannedApplication a : decided) {
+            Map<UUID, Instant> decidedAt = new LinkedHashMap<>();
+            for (int i = 0; i < decided.size(); i++) {
+                PlannedApplication a = decided.get(i);
                 Object decision = switch (a.outcome()) {
                     case AWARDED_MIIT_PILOT -> new AwardApplication(a.id(), Tier.MIIT_PILOT);
                     case NOT_SELECTED -> new RejectApplication(a.id(), "综合评分未进入支持范围");
                     default -> new AwardApplication(a.id(), Tier.MUNICIPAL);
                 };
-                add(steps, sequence, a, MANAGER, decision);
+                Instant at = CallCalendar.DECISIONS.slot(i, decided.size());
+                decidedAt.put(a.id(), at);
+                add(steps, sequence, a.id(), MANAGER, decision, at);
             }
-            for (PlannedApplication a : applications) {
-                if (a.outcome() == Outcome.TOPPED_UP) {
-                    add(steps, sequence, a, MANAGER, new TopUpAward(a.id(),
-                            new MiitPilot(PilotProgramme.INDUSTRIAL_INTERNET_INNOVATION, 2020, true),
-                            "工信部2020年试点示范项目名单"));
-                }
+            // 2021: top-ups and the payments of both shares, in the order they happened
+            List<PlannedApplication> toppedUp = applications.stream().filter(a -> a.outcome() == Outcome.TOPPED_UP).toList();
+            List<Step> later = new ArrayList<>();
+            Map<UUID, Instant> toppedUpAt = new LinkedHashMap<>();
+            for (int i = 0; i < toppedUp.size(); i++) {
+                PlannedApplication a = toppedUp.get(i);
+                Instant at = CallCalendar.TOP_UPS.slot(i, toppedUp.size());
+                toppedUpAt.put(a.id(), at);
+                later.add(new Step(a.id(), -1, MANAGER, new TopUpAward(a.id(),
+                        new MiitPilot(PilotProgramme.INDUSTRIAL_INTERNET_INNOVATION, 2020, true),
+                        "工信部2020年试点示范项目名单"), at));
+            }
+            later.addAll(new PaymentPlan(namespace, seed).steps(decided, decidedAt, toppedUpAt));
+            later.sort(Comparator.comparing(Step::at));
+            for (Step step : later) {
+                add(steps, sequence, step.applicationId(), step.actor(), step.command(), step.at());
             }
             return steps;
         }
@@ -636,10 +686,10 @@ public final class SampleCall {
             return a.form().applicant().district();
         }
 
-        private static void add(List<Step> steps, Map<UUID, Integer> sequence, PlannedApplication a, Actor actor,
-                                Object command) {
-            int next = sequence.merge(a.id(), 1, Integer::sum) - 1;
-            steps.add(new Step(a.id(), next, actor, command));
+        private static void add(List<Step> steps, Map<UUID, Integer> sequence, UUID applicationId, Actor actor,
+                                Object command, Instant at) {
+            int next = sequence.merge(applicationId, 1, Integer::sum) - 1;
+            steps.add(new Step(applicationId, next, actor, command, at));
         }
 
         private static Money money(long fen) {

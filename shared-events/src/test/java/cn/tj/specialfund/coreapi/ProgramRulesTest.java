@@ -7,6 +7,10 @@ import cn.tj.specialfund.coreapi.value.Shares;
 import cn.tj.specialfund.coreapi.value.Tier;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The figures of 一、支持方向 and 四(二), to the fen. */
@@ -53,5 +57,28 @@ class ProgramRulesTest {
                 assertThat(rules.capOf(direction)).isEmpty();
             }
         }
+    }
+
+    @Test
+    void theCallsDatesAreBeijingDates() {
+        assertThat(rules.callDate(Instant.parse("2020-12-15T15:59:59Z"))).isEqualTo(LocalDate.of(2020, 12, 15));
+        assertThat(rules.callDate(Instant.parse("2020-12-15T16:00:00Z"))).isEqualTo(LocalDate.of(2020, 12, 16));
+    }
+
+    @Test
+    void matchingFundsAreOverdueOnceNinetyDaysHavePassedOldestShareSettledFirst() {
+        LocalDate award = LocalDate.of(2020, 12, 15);
+        LocalDate topUp = LocalDate.of(2021, 6, 1);
+        List<ProgramRules.DistrictShare> shares = List.of(
+                new ProgramRules.DistrictShare(award, Money.of("800000")),
+                new ProgramRules.DistrictShare(topUp, Money.of("400000")));
+        assertThat(rules.matchingFundsDueBy(award)).isEqualTo(LocalDate.of(2021, 3, 15));
+        assertThat(rules.overdueMatching(shares, Money.ZERO, LocalDate.of(2021, 3, 15))).isEqualTo(Money.ZERO);
+        assertThat(rules.overdueMatching(shares, Money.ZERO, LocalDate.of(2021, 3, 16))).isEqualTo(Money.of("800000"));
+        assertThat(rules.overdueMatching(shares, Money.of("300000.50"), LocalDate.of(2021, 3, 16)))
+                .isEqualTo(Money.of("499999.50"));
+        assertThat(rules.overdueMatching(shares, Money.of("900000"), LocalDate.of(2021, 8, 31)))
+                .isEqualTo(Money.of("300000"));
+        assertThat(rules.overdueMatching(shares, Money.of("1200000"), LocalDate.of(2022, 1, 1))).isEqualTo(Money.ZERO);
     }
 }

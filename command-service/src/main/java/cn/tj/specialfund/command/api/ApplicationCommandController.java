@@ -1,14 +1,19 @@
 package cn.tj.specialfund.command.api;
 
 import cn.tj.specialfund.command.api.Responses.AwardResponse;
+import cn.tj.specialfund.command.api.Responses.DisbursementResponse;
 import cn.tj.specialfund.command.api.Responses.StatusResponse;
 import cn.tj.specialfund.command.api.Responses.TopUpResponse;
 import cn.tj.specialfund.coreapi.ApplicationAwarded;
 import cn.tj.specialfund.coreapi.ApproveInDistrict;
 import cn.tj.specialfund.coreapi.AwardApplication;
 import cn.tj.specialfund.coreapi.AwardToppedUp;
+import cn.tj.specialfund.coreapi.DisbursementRecorded;
+import cn.tj.specialfund.coreapi.DisbursementReversed;
+import cn.tj.specialfund.coreapi.RecordDisbursement;
 import cn.tj.specialfund.coreapi.RejectApplication;
 import cn.tj.specialfund.coreapi.RejectInDistrict;
+import cn.tj.specialfund.coreapi.ReverseDisbursement;
 import cn.tj.specialfund.coreapi.ScoreApplication;
 import cn.tj.specialfund.coreapi.SubmitApplication;
 import cn.tj.specialfund.coreapi.TopUpAward;
@@ -88,6 +93,26 @@ class ApplicationCommandController {
         AwardToppedUp toppedUp = send(id, request,
                 applicationId -> new TopUpAward(applicationId, body.miitPilot(), body.reviewReference()));
         return TopUpResponse.of(toppedUp);
+    }
+
+    @PostMapping("/{id}/disbursements")
+    ResponseEntity<DisbursementResponse> disburse(@PathVariable String id, @RequestBody DisbursementRequest body,
+                                                  HttpServletRequest request) {
+        UUID disbursementId = UUID.randomUUID();
+        DisbursementRecorded recorded = send(id, request, applicationId -> new RecordDisbursement(applicationId,
+                disbursementId, body.source(), body.amount(), body.paidOn(), body.voucher()));
+        return ResponseEntity.created(URI.create("/api/applications/" + id + "/disbursements/" + disbursementId))
+                .body(DisbursementResponse.of(recorded));
+    }
+
+    /** A disbursement id that is not a UUID names no disbursement of the application: 404 like any unknown one. */
+    @PostMapping("/{id}/disbursements/{disbursementId}/reversal")
+    DisbursementResponse reverse(@PathVariable String id, @PathVariable String disbursementId,
+                                 @RequestBody ReversalRequest body, HttpServletRequest request) {
+        UUID disbursement = parse(disbursementId);
+        DisbursementReversed reversed = send(id, request, applicationId -> new ReverseDisbursement(applicationId,
+                disbursement == null ? new UUID(0, 0) : disbursement, body.reason()));
+        return DisbursementResponse.of(reversed);
     }
 
     private StatusResponse status(String id, HttpServletRequest request, Function<UUID, Object> command) {

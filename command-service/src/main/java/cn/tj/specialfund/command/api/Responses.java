@@ -2,7 +2,10 @@ package cn.tj.specialfund.command.api;
 
 import cn.tj.specialfund.coreapi.ApplicationAwarded;
 import cn.tj.specialfund.coreapi.AwardToppedUp;
+import cn.tj.specialfund.coreapi.DisbursementRecorded;
+import cn.tj.specialfund.coreapi.DisbursementReversed;
 import cn.tj.specialfund.coreapi.value.ApplicationStatus;
+import cn.tj.specialfund.coreapi.value.FundingSource;
 import cn.tj.specialfund.coreapi.value.Money;
 import cn.tj.specialfund.coreapi.value.Tier;
 
@@ -30,6 +33,20 @@ final class Responses {
         static TopUpResponse of(AwardToppedUp toppedUp) {
             return new TopUpResponse(toppedUp.applicationId(), ApplicationStatus.TOPPED_UP, toppedUp.topUpAmount(),
                     toppedUp.municipalShare(), toppedUp.districtShare(), toppedUp.totalSupport());
+        }
+    }
+
+    /** {@code paid} and {@code outstanding} are those of the payment's source, after it. */
+    record DisbursementResponse(UUID disbursementId, FundingSource source, Money amount, boolean reversed, Money paid,
+                                Money outstanding) {
+        static DisbursementResponse of(DisbursementRecorded recorded) {
+            return new DisbursementResponse(recorded.disbursementId(), recorded.source(), recorded.amount(), false,
+                    recorded.paid(), recorded.outstanding());
+        }
+
+        static DisbursementResponse of(DisbursementReversed reversed) {
+            return new DisbursementResponse(reversed.disbursementId(), reversed.source(), reversed.amount(), true,
+                    reversed.paid(), reversed.outstanding());
         }
     }
 }

@@ -1,6 +1,7 @@
 package cn.tj.specialfund.query.admin;
 
-import cn.tj.specialfund.query.projection.ProcessingGroups;
+import cn.tj.specialfund.query.projection.DeadLetters;
+import cn.tj.specialfund.query.projection.RebuildableReadModel;
 import cn.tj.specialfund.query.projection.TokenPositions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,11 +11,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Gauges on /actuator/prometheus: how many events each processing group is behind the head of the log
- * (from the tokens every replica commits, so any replica reports the whole group), the rebuild's progress,
+ * (from the tokens every replica commits, so any replica reports the whole group), its dead letters
+ * ({@code ledger_dead_letters{processing_group=...}}), the rebuild's progress,
  * and the funds committed so far. Read from the database at most once a second, however often scraped.
  */
 @Component
@@ -25,16 +28,25 @@ class ProjectionMetrics {
 
     private final TokenPositions tokens;
     private final JdbcTemplate jdbc;
+    private final DeadLetters deadLetters;
+    private final List<String> groups;
     private volatile Snapshot snapshot;
 
     private record Snapshot(long takenAt, long head, Map<String, Long> positions, BigDecimal total,
-                            BigDecimal municipal, BigDecimal district) {
+                            BigDecimal municipal, BigDecimal district, Map<String, Long> deadLetters) {
     }
 
-    ProjectionMetrics(MeterRegistry registry, TokenPositions tokens, JdbcTemplate jdbc, ProjectionRebuild rebuild) {
+    ProjectionMetrics(MeterRegistry registry, TokenPositions tokens, JdbcTemplate jdbc, ProjectionRebuild rebuild,
+                      List<RebuildableReadModel> readModels, DeadLetters deadLetters) {
         this.tokens = tokens;
         this.jdbc = jdbc;
-        for (String group : ProcessingGroups.ALL) {
+        this.deadLetters = deadLetters;
+        this.groups = readModels.stream().map(RebuildableReadModel::processingGroup).toList();
+        for (String group : groups) {
+            Gauge.builder("ledger.dead.letters", this, m -> m.deadLetters(group))
+                    .description("events the read model could not apply, parked with their applications' later events")
+                    .tag("processing_group", group)
+                    .register(registry);
             Gauge.builder("ledger.projection.lag", this, m -> m.lag(group))
                     .description("events the processing group is behind the head of the event log")
                     .baseUnit("events")
@@ -68,6 +80,11 @@ class ProjectionMetrics {
         return Math.max(0, s.head() - (position == null ? -1 : position));
     }
 
+    private double deadLetters(String group) {
+        Snapshot s = current();
+        return s == null ? Double.NaN : s.deadLetters().getOrDefault(group, 0L);
+    }
+
     private double funds(String share) {
         Snapshot s = current();
         if (s == null) {
@@ -90,7 +107,7 @@ class ProjectionMetrics {
                     + "COALESCE(SUM(municipal_share), 0) AS municipal, COALESCE(SUM(district_share), 0) AS district "
                     + "FROM commitment_entry");
             s = new Snapshot(System.nanoTime(), tokens.head(), tokens.slowestPositions(), decimal(sums.get("total")),
-                    decimal(sums.get("municipal")), decimal(sums.get("district")));
+                    decimal(sums.get("municipal")), decimal(sums.get("district")), deadLetters.counts(groups));
             snapshot = s;
             return s;
         } catch (RuntimeException e) {

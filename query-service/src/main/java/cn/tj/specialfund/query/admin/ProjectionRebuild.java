@@ -1,8 +1,10 @@
 package cn.tj.specialfund.query.admin;
 
+import cn.tj.specialfund.query.projection.DeadLetters;
 import cn.tj.specialfund.query.projection.EventLogScan;
 import cn.tj.specialfund.query.projection.ProjectionLock;
 import cn.tj.specialfund.query.projection.ReadModelRebuild;
+import cn.tj.specialfund.query.projection.RebuildParking;
 import cn.tj.specialfund.query.projection.RebuildableReadModel;
 import cn.tj.specialfund.query.projection.RebuildableReadModel.RebuildSettings;
 import cn.tj.specialfund.query.projection.TokenPositions;
@@ -26,15 +28,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Rebuilds every read model from the whole event log while the live ones keep answering and updating.
@@ -51,7 +48,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * place of its live ones, moves every processor's tokens to the position read (a gap-aware token, with the gaps the scan
  * passed) and releases their claims; commits. Then empties the shadow tables.</li>
  * </ol>
- * Readers see the old read models until that commit and the new ones after it, never a mix. Projections have
+ * Readers see the old read models until that commit and the new ones after it, never a mix. An event a read
+ * model cannot fold does not fail the rebuild: it is parked with every later event of its application
+ * ({@code RebuildParking}), and in the swap those become the read model's dead letters in place of the ones it
+ * had (which were parked against the state being replaced), so a later retry applies nothing twice. Projections have
  * no side effects, so folding the log again repeats nothing outside the read models; live batches that were
  * under way when the tokens moved are refused as stale by {@code ProjectionBatches}.
  */
@@ -76,7 +76,8 @@ public class ProjectionRebuild {
     private final TransactionTemplate transaction;
     private final int segments;
     private final int chunkSize;
-    private final RebuildSettings settings;
+    private final int cachedApplications;
+    private final DeadLetters deadLetters;
     private final RebuildLease lease;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "projection-rebuild");
@@ -84,8 +85,6 @@ public class ProjectionRebuild {
         return thread;
     });
     private final AtomicLong processed = new AtomicLong();
-    /** Tells a fold worker that the scan is over (compared by identity). */
-    private static final List<TrackedEventMessage<?>> END = new ArrayList<>();
     private volatile Status status = new Status(State.IDLE, 0, 0, null, null);
 
     ProjectionRebuild(DataSource dataSource, EventSchema schema,
@@ -93,6 +92,7 @@ public class ProjectionRebuild {
                       ObjectProvider<org.axonframework.config.Configuration> axon,
                       List<RebuildableReadModel> readModels, ProjectionLock lock,
                       TokenPositions tokens, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                      DeadLetters deadLetters,
                       @Value("${ledger.projections.initial-segment-count:2}") int segments,
                       @Value("${ledger.projections.rebuild.chunk-size:5000}") int chunkSize,
                       @Value("${ledger.projections.rebuild.cached-applications:20000}") int cachedApplications,
@@ -111,7 +111,8 @@ public class ProjectionRebuild {
         this.transaction = new TransactionTemplate(transactions);
         this.segments = segments;
         this.chunkSize = chunkSize;
-        this.settings = new RebuildSettings(cachedApplications);
+        this.cachedApplications = new RebuildSettings(cachedApplications).cachedApplications();
+        this.deadLetters = deadLetters;
         this.lease = new RebuildLease(jdbc, leaseLength, Clock.systemUTC());
     }
 
@@ -150,14 +151,20 @@ public class ProjectionRebuild {
         try {
             awaitLease();
             leased = true;
-            rebuilds = readModels.stream().map(m -> m.startRebuild(settings)).toList();
+            List<RebuildSettings> settings = readModels.stream()
+                    .map(m -> new RebuildSettings(cachedApplications, new RebuildParking())).toList();
+            List<ReadModelRebuild> opened = new ArrayList<>();
+            for (int i = 0; i < readModels.size(); i++) {
+                opened.add(readModels.get(i).startRebuild(settings.get(i)));
+            }
+            rebuilds = opened;
             rebuilds.forEach(ReadModelRebuild::clearShadow);
             List<ReadModelRebuild> all = rebuilds;
             EventLogScan scan = new EventLogScan(schema, eventSerializer, axon.getObject().upcasterChain(), chunkSize);
 
             // 1. the bulk of the log, no lock: decoded by the scan's thread, folded by a thread per read model,
             //    a chunk per transaction
-            foldInParallel(scan, all);
+            new ParallelFold(transaction, lease, processed).run(scan, dataSource, all);
             // what was appended meanwhile, still no lock, then everything still in memory to the shadow tables
             scan.catchUp(jdbc, chunk -> {
                 lease.renew();
@@ -177,6 +184,9 @@ public class ProjectionRebuild {
                 scan.catchUp(jdbc, chunk -> fold(chunk, all));
                 all.forEach(ReadModelRebuild::replaceLive);
                 readModels.forEach(m -> tokens.moveTo(m.processingGroup(), scan.token(), segments));
+                for (int i = 0; i < readModels.size(); i++) {
+                    deadLetters.replace(readModels.get(i).processingGroup(), settings.get(i).parking().parked());
+                }
                 jdbc.update("UPDATE projection_state SET rebuilds = rebuilds + 1, last_rebuild_at = ? WHERE id = 1",
                         OffsetDateTime.now(ZoneOffset.UTC));
             });
@@ -200,92 +210,6 @@ public class ProjectionRebuild {
                 clearShadows(rebuilds);
                 releaseLease();
             }
-        }
-    }
-
-    /**
-     * Streams the log once and hands every chunk, decoded, to one worker thread per read model, each folding it
-     * into its own shadow tables in its own transaction: the read models' database writes overlap each other and
-     * the scan instead of following one another. A worker holds at most two chunks in waiting; the first failure
-     * stops the scan and fails the rebuild.
-     */
-    private void foldInParallel(EventLogScan scan, List<ReadModelRebuild> rebuilds) {
-        int models = rebuilds.size();
-        List<BlockingQueue<List<TrackedEventMessage<?>>>> queues = new ArrayList<>();
-        long[] applied = new long[models];
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < models; i++) {
-            BlockingQueue<List<TrackedEventMessage<?>>> queue = new ArrayBlockingQueue<>(2);
-            queues.add(queue);
-            ReadModelRebuild rebuild = rebuilds.get(i);
-            int model = i;
-            Thread worker = new Thread(() -> {
-                try {
-                    for (List<TrackedEventMessage<?>> chunk = queue.take(); chunk != END; chunk = queue.take()) {
-                        List<TrackedEventMessage<?>> events = chunk;
-                        transaction.executeWithoutResult(tx -> rebuild.apply(events));
-                        synchronized (applied) {
-                            applied[model] += events.size();
-                            processed.set(Arrays.stream(applied).min().orElse(0));
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    failure.compareAndSet(null, e);
-                    Thread.currentThread().interrupt();
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "projection-rebuild-" + i);
-            worker.setDaemon(true);
-            workers.add(worker);
-            worker.start();
-        }
-        boolean folded = false;
-        try {
-            scan.streamAll(dataSource, chunk -> {
-                // decoded here, once, so that the workers share finished messages instead of racing to decode
-                for (TrackedEventMessage<?> event : chunk) {
-                    event.getPayload();
-                    event.getMetaData();
-                }
-                lease.renew();
-                for (BlockingQueue<List<TrackedEventMessage<?>>> queue : queues) {
-                    handOver(queue, chunk, failure);
-                }
-            });
-            for (BlockingQueue<List<TrackedEventMessage<?>>> queue : queues) {
-                handOver(queue, END, failure);
-            }
-            for (Thread worker : workers) {
-                worker.join();
-            }
-            folded = true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure.compareAndSet(null, e);
-        } finally {
-            if (!folded) {
-                workers.forEach(Thread::interrupt);
-            }
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("a read model failed to fold the log", failure.get());
-        }
-    }
-
-    /** Puts {@code chunk} in {@code queue}, giving up as soon as a worker has failed. */
-    private static void handOver(BlockingQueue<List<TrackedEventMessage<?>>> queue, List<TrackedEventMessage<?>> chunk,
-                                 AtomicReference<Throwable> failure) {
-        try {
-            while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
-                if (failure.get() != null) {
-                    throw new IllegalStateException("a read model failed to fold the log", failure.get());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("rebuild interrupted", e);
         }
     }
 

@@ -5,6 +5,7 @@ import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import cn.tj.specialfund.coreapi.value.ApplicationStatus;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
+import cn.tj.specialfund.query.applicationstate.ApplicationState;
 import cn.tj.specialfund.query.web.Access;
 import cn.tj.specialfund.query.web.Csv;
 import org.springframework.http.HttpHeaders;

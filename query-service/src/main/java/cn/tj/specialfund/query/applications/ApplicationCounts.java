@@ -1,5 +1,6 @@
 package cn.tj.specialfund.query.applications;
 
+import cn.tj.specialfund.query.applicationstate.ApplicationState;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Statement;
@@ -40,6 +41,17 @@ final class ApplicationCounts {
             }
             deltas.merge(Key.of(after), 1L, Long::sum);
         }
+
+        /** As counts gathered from nothing: every key with a count other than 0. */
+        Map<Key, Long> counts() {
+            Map<Key, Long> counts = new TreeMap<>(Key.ORDER);
+            deltas.forEach((key, n) -> {
+                if (n != 0) {
+                    counts.put(key, n);
+                }
+            });
+            return counts;
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -76,6 +88,16 @@ final class ApplicationCounts {
     void replaceAll(Changes counts) {
         jdbc.update("UPDATE application_count SET applications = 0");
         add(counts);
+    }
+
+    /** Every count other than 0, as stored. */
+    Map<Key, Long> all() {
+        Map<Key, Long> counts = new TreeMap<>(Key.ORDER);
+        jdbc.query("SELECT direction, district, status, applications FROM application_count WHERE applications <> 0",
+                rs -> {
+                    counts.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4));
+                });
+        return counts;
     }
 
     long total(ApplicationRows.Filter filter) {

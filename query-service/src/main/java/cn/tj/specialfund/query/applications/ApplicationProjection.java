@@ -7,13 +7,15 @@ import cn.tj.specialfund.coreapi.ApplicationSubmitted;
 import cn.tj.specialfund.coreapi.AwardToppedUp;
 import cn.tj.specialfund.coreapi.DistrictApproved;
 import cn.tj.specialfund.coreapi.DistrictRejected;
-import cn.tj.specialfund.query.projection.ApplicationStateTable;
-import cn.tj.specialfund.query.projection.ApplicationStatesBatch;
-import cn.tj.specialfund.query.projection.ProcessingGroups;
+import cn.tj.specialfund.query.applicationstate.ApplicationStateTable;
+import cn.tj.specialfund.query.applicationstate.ApplicationStatesBatch;
+import cn.tj.specialfund.query.applicationstate.ShadowApplicationStates;
+import cn.tj.specialfund.query.projection.ProjectionBatch;
 import cn.tj.specialfund.query.projection.ProjectionBatches;
+import cn.tj.specialfund.query.projection.ReadModelComparison;
+import cn.tj.specialfund.query.projection.ReadModelDifference;
 import cn.tj.specialfund.query.projection.ReadModelRebuild;
 import cn.tj.specialfund.query.projection.RebuildableReadModel;
-import cn.tj.specialfund.query.projection.ShadowApplicationStates;
 import cn.tj.specialfund.query.projection.ShadowTableSwap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,9 +31,10 @@ import java.util.List;
  * {@code application_count} (how many stand in each direction, district and status).
  */
 @Component
-@ProcessingGroup(ProcessingGroups.APPLICATIONS)
+@ProcessingGroup(ApplicationProjection.PROCESSING_GROUP)
 class ApplicationProjection implements RebuildableReadModel {
 
+    static final String PROCESSING_GROUP = "applications-view";
     static final String TABLE = "application_view";
     static final String SHADOW = "application_view_shadow";
 
@@ -83,7 +86,12 @@ class ApplicationProjection implements RebuildableReadModel {
     }
 
     private void apply(EventMessage<?> message) {
-        batches.current(ProcessingGroups.APPLICATIONS, CountingBatch::new).apply(message);
+        batches.apply(this, message);
+    }
+
+    @Override
+    public ProjectionBatch openBatch(List<? extends EventMessage<?>> events) {
+        return new CountingBatch(events);
     }
 
     /** A batch of application states that also moves the counts by what it changed, when it writes them. */
@@ -104,13 +112,13 @@ class ApplicationProjection implements RebuildableReadModel {
 
     @Override
     public String processingGroup() {
-        return ProcessingGroups.APPLICATIONS;
+        return PROCESSING_GROUP;
     }
 
     @Override
     public ReadModelRebuild startRebuild(RebuildSettings settings) {
         ShadowApplicationStates states = new ShadowApplicationStates(new ApplicationStateTable(SHADOW, jdbc), table,
-                new ShadowTableSwap(jdbc), settings.cachedApplications());
+                new ShadowTableSwap(jdbc), settings);
         ApplicationCounts.Changes rebuilt = new ApplicationCounts.Changes();
         return new ReadModelRebuild() {
             @Override
@@ -133,6 +141,15 @@ class ApplicationProjection implements RebuildableReadModel {
                 states.flush();
                 states.replaceLive();
                 counts.replaceAll(rebuilt);
+            }
+
+            @Override
+            public List<ReadModelDifference> differencesFromLive() {
+                ReadModelComparison comparison = new ReadModelComparison(PROCESSING_GROUP);
+                states.flush();
+                states.compareWithLive(comparison);
+                comparison.figures("application_count", counts.all(), rebuilt.counts(), 0L);
+                return comparison.differences();
             }
 
             @Override

@@ -5,6 +5,7 @@ import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
 import cn.tj.specialfund.coreapi.value.Money;
 import cn.tj.specialfund.coreapi.value.Tier;
+import cn.tj.specialfund.query.applicationstate.ApplicationState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;

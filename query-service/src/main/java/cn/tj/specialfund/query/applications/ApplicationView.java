@@ -6,6 +6,7 @@ import cn.tj.specialfund.coreapi.value.District;
 import cn.tj.specialfund.coreapi.value.Money;
 import cn.tj.specialfund.coreapi.value.Tier;
 
+import cn.tj.specialfund.query.applicationstate.ApplicationState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,17 +21,8 @@ public record ApplicationView(UUID id, String projectName, String applicantName,
 
     public static ApplicationView of(ApplicationState s) {
         return new ApplicationView(s.id(), s.projectName(), s.applicantName(), s.direction(), s.district(),
-                s.creditCode(), s.status(), s.tier(), s.claimableTier(), plainScore(s.score()),
+                s.creditCode(), s.status(), s.tier(), s.claimableTier(), ApplicationState.plainScore(s.score()),
                 s.eligibleInvestment(), s.requestedSpecialFunds(), s.awardedAmount(), s.topUpAmount(),
                 s.totalSupport(), s.municipalShare(), s.districtShare(), s.submittedAt(), s.updatedAt());
-    }
-
-    /** 86.5, not 86.5000 or 8.65E+1: the score as the reviewer gave it, whatever the column's scale. */
-    public static BigDecimal plainScore(BigDecimal score) {
-        if (score == null) {
-            return null;
-        }
-        BigDecimal stripped = score.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -5,6 +5,8 @@ import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import cn.tj.specialfund.coreapi.value.District;
 import cn.tj.specialfund.coreapi.value.Actor;
+import cn.tj.specialfund.query.applicationstate.ApplicationFold;
+import cn.tj.specialfund.query.applicationstate.ApplicationState;
 import cn.tj.specialfund.query.web.Access;
 import cn.tj.specialfund.support.eventstore.EventStoreConfiguration;
 import com.fasterxml.jackson.annotation.JsonRawValue;

@@ -4,7 +4,7 @@ import cn.tj.specialfund.coreapi.rules.ProgramRules;
 import cn.tj.specialfund.coreapi.value.ApplicationStatus;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
-import cn.tj.specialfund.query.applications.ApplicationView;
+import cn.tj.specialfund.query.applicationstate.ApplicationState;
 import cn.tj.specialfund.query.web.Access;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -107,7 +107,7 @@ class DashboardController {
             }
             long awarded = rows.getOrDefault(d, DirectionFigures.NONE).awarded();
             RowMapper<Candidate> candidate = (rs, i) -> new Candidate(rs.getString(1), rs.getString(2),
-                    rs.getString(3), ApplicationView.plainScore(rs.getBigDecimal(4)));
+                    rs.getString(3), ApplicationState.plainScore(rs.getBigDecimal(4)));
             List<Candidate> scored = own.isEmpty()
                     ? jdbc.query(CANDIDATES + BEST_FIRST, candidate, d.code(), ApplicationStatus.SCORED.name())
                     : jdbc.query(CANDIDATES + OF_DISTRICT + BEST_FIRST, candidate, d.code(),

@@ -10,14 +10,16 @@ import cn.tj.specialfund.coreapi.DistrictRejected;
 import cn.tj.specialfund.coreapi.rules.ProgramRules;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
-import cn.tj.specialfund.query.applications.ApplicationState;
-import cn.tj.specialfund.query.projection.ApplicationStateTable;
-import cn.tj.specialfund.query.projection.ApplicationStatesBatch;
-import cn.tj.specialfund.query.projection.ProcessingGroups;
+import cn.tj.specialfund.query.applicationstate.ApplicationState;
+import cn.tj.specialfund.query.applicationstate.ApplicationStateTable;
+import cn.tj.specialfund.query.applicationstate.ApplicationStatesBatch;
+import cn.tj.specialfund.query.applicationstate.ShadowApplicationStates;
+import cn.tj.specialfund.query.projection.ProjectionBatch;
 import cn.tj.specialfund.query.projection.ProjectionBatches;
+import cn.tj.specialfund.query.projection.ReadModelComparison;
+import cn.tj.specialfund.query.projection.ReadModelDifference;
 import cn.tj.specialfund.query.projection.ReadModelRebuild;
 import cn.tj.specialfund.query.projection.RebuildableReadModel;
-import cn.tj.specialfund.query.projection.ShadowApplicationStates;
 import cn.tj.specialfund.query.projection.ShadowTableSwap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,9 +38,10 @@ import java.util.Map;
  * states live in {@code dashboard_application}, the dashboards' own copy, which also lists the cap candidates.
  */
 @Component
-@ProcessingGroup(ProcessingGroups.DASHBOARDS)
+@ProcessingGroup(DashboardProjection.PROCESSING_GROUP)
 class DashboardProjection implements RebuildableReadModel {
 
+    static final String PROCESSING_GROUP = "dashboard-view";
     static final String TABLE = "dashboard_application";
     static final String SHADOW = "dashboard_application_shadow";
 
@@ -91,7 +94,12 @@ class DashboardProjection implements RebuildableReadModel {
     }
 
     private void apply(EventMessage<?> message) {
-        batches.current(ProcessingGroups.DASHBOARDS, Batch::new).apply(message);
+        batches.apply(this, message);
+    }
+
+    @Override
+    public ProjectionBatch openBatch(List<? extends EventMessage<?>> events) {
+        return new Batch(events);
     }
 
     private final class Batch extends ApplicationStatesBatch {
@@ -103,8 +111,8 @@ class DashboardProjection implements RebuildableReadModel {
         }
 
         @Override
-        public Change apply(EventMessage<?> message) {
-            Change change = super.apply(message);
+        public Change fold(EventMessage<?> message) {
+            Change change = super.fold(message);
             ApplicationState after = change.after();
             directions.merge(after.direction(),
                     DirectionFigures.of(after).minus(DirectionFigures.of(change.before())), DirectionFigures::plus);
@@ -123,13 +131,13 @@ class DashboardProjection implements RebuildableReadModel {
 
     @Override
     public String processingGroup() {
-        return ProcessingGroups.DASHBOARDS;
+        return PROCESSING_GROUP;
     }
 
     @Override
     public ReadModelRebuild startRebuild(RebuildSettings settings) {
         ShadowApplicationStates states = new ShadowApplicationStates(new ApplicationStateTable(SHADOW, jdbc), table,
-                new ShadowTableSwap(jdbc), settings.cachedApplications());
+                new ShadowTableSwap(jdbc), settings);
         // the counters add up each event's difference, as the live batches do: a few rows, kept in memory
         Map<Direction, DirectionFigures> directions = new EnumMap<>(Direction.class);
         Map<District, DistrictFigures> districts = new EnumMap<>(District.class);
@@ -160,6 +168,16 @@ class DashboardProjection implements RebuildableReadModel {
                 states.replaceLive();
                 counters.setDirections(directions);
                 counters.setDistricts(districts);
+            }
+
+            @Override
+            public List<ReadModelDifference> differencesFromLive() {
+                ReadModelComparison comparison = new ReadModelComparison(PROCESSING_GROUP);
+                states.flush();
+                states.compareWithLive(comparison);
+                comparison.figures("direction_stats", counters.directions(), directions, DirectionFigures.NONE);
+                comparison.figures("district_stats", counters.districts(), districts, DistrictFigures.NONE);
+                return comparison.differences();
             }
 
             @Override

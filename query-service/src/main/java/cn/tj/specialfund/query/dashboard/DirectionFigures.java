@@ -1,8 +1,8 @@
 package cn.tj.specialfund.query.dashboard;
 
 import cn.tj.specialfund.coreapi.value.ApplicationStatus;
-import cn.tj.specialfund.query.applications.ApplicationState;
 
+import cn.tj.specialfund.query.applicationstate.ApplicationState;
 import java.math.BigDecimal;
 
 /** What one application adds to its direction's row of the dashboard; rows are sums of these. */

@@ -1,8 +1,8 @@
 package cn.tj.specialfund.query.dashboard;
 
 import cn.tj.specialfund.coreapi.rules.ProgramRules;
-import cn.tj.specialfund.query.applications.ApplicationState;
 
+import cn.tj.specialfund.query.applicationstate.ApplicationState;
 import java.math.BigDecimal;
 
 /**

@@ -3,7 +3,7 @@ package cn.tj.specialfund.query.finance;
 import cn.tj.specialfund.coreapi.ApplicationAwarded;
 import cn.tj.specialfund.coreapi.AwardToppedUp;
 import cn.tj.specialfund.coreapi.value.Tier;
-import cn.tj.specialfund.query.applications.ApplicationFold;
+import cn.tj.specialfund.query.projection.TokenPositions;
 import org.axonframework.eventhandling.EventMessage;
 
 import java.math.BigDecimal;
@@ -20,7 +20,7 @@ record Commitment(String eventId, String applicationId, String kind, String dire
     /** The ledger line an event writes, or null if it commits no money. */
     static Commitment of(EventMessage<?> message) {
         Object payload = message.getPayload();
-        long position = ApplicationFold.position(message);
+        long position = TokenPositions.positionOf(message);
         if (payload instanceof ApplicationAwarded e) {
             return new Commitment(message.getIdentifier(), e.applicationId().toString(), AWARD, e.direction().code(),
                     e.district().name(), e.tier().name(), e.amount().amount(), e.municipalShare().amount(),

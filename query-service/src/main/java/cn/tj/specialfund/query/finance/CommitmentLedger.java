@@ -1,6 +1,6 @@
 package cn.tj.specialfund.query.finance;
 
-import cn.tj.specialfund.query.projection.ApplicationStateTable;
+import cn.tj.specialfund.query.projection.SqlValues;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Collection;
@@ -10,7 +10,7 @@ final class CommitmentLedger {
 
     static final String TABLE = "commitment_entry";
     static final String SHADOW = "commitment_entry_shadow";
-    private static final String COLUMNS = "event_id, application_id, kind, direction, district, tier, "
+    static final String COLUMNS = "event_id, application_id, kind, direction, district, tier, "
             + "amount, municipal_share, district_share, committed_at, log_position";
 
     private final JdbcTemplate jdbc;
@@ -36,7 +36,7 @@ final class CommitmentLedger {
                     ps.setBigDecimal(7, c.amount());
                     ps.setBigDecimal(8, c.municipalShare());
                     ps.setBigDecimal(9, c.districtShare());
-                    ps.setObject(10, ApplicationStateTable.utc(c.at()));
+                    ps.setObject(10, SqlValues.utc(c.at()));
                     ps.setLong(11, c.position());
                 });
     }

@@ -2,9 +2,10 @@ package cn.tj.specialfund.query.finance;
 
 import cn.tj.specialfund.coreapi.ApplicationAwarded;
 import cn.tj.specialfund.coreapi.AwardToppedUp;
-import cn.tj.specialfund.query.projection.ProcessingGroups;
 import cn.tj.specialfund.query.projection.ProjectionBatch;
 import cn.tj.specialfund.query.projection.ProjectionBatches;
+import cn.tj.specialfund.query.projection.ReadModelComparison;
+import cn.tj.specialfund.query.projection.ReadModelDifference;
 import cn.tj.specialfund.query.projection.ReadModelRebuild;
 import cn.tj.specialfund.query.projection.RebuildableReadModel;
 import cn.tj.specialfund.query.projection.ShadowTableSwap;
@@ -20,8 +21,10 @@ import java.util.List;
 
 /** Keeps the commitments ledger: a line per award and per top-up. Events carry everything a line needs. */
 @Component
-@ProcessingGroup(ProcessingGroups.FINANCE)
+@ProcessingGroup(FinanceProjection.PROCESSING_GROUP)
 class FinanceProjection implements RebuildableReadModel {
+
+    static final String PROCESSING_GROUP = "finance-ledger";
 
     private final ProjectionBatches batches;
     private final CommitmentLedger ledger;
@@ -46,11 +49,24 @@ class FinanceProjection implements RebuildableReadModel {
     }
 
     private void record(EventMessage<?> message) {
-        batches.current(ProcessingGroups.FINANCE, messages -> new Batch()).lines.add(Commitment.of(message));
+        batches.apply(this, message);
+    }
+
+    @Override
+    public ProjectionBatch openBatch(List<? extends EventMessage<?>> events) {
+        return new Batch();
     }
 
     private final class Batch implements ProjectionBatch {
         private final List<Commitment> lines = new ArrayList<>();
+
+        @Override
+        public void apply(EventMessage<?> event) {
+            Commitment line = Commitment.of(event);
+            if (line != null) {
+                lines.add(line);
+            }
+        }
 
         @Override
         public void flush() {
@@ -60,7 +76,7 @@ class FinanceProjection implements RebuildableReadModel {
 
     @Override
     public String processingGroup() {
-        return ProcessingGroups.FINANCE;
+        return PROCESSING_GROUP;
     }
 
     @Override
@@ -71,10 +87,12 @@ class FinanceProjection implements RebuildableReadModel {
             public void apply(List<? extends TrackedEventMessage<?>> events) {
                 List<Commitment> lines = new ArrayList<>();
                 for (TrackedEventMessage<?> event : events) {
-                    Commitment line = Commitment.of(event);
-                    if (line != null) {
-                        lines.add(line);
-                    }
+                    settings.parking().fold(event, () -> {
+                        Commitment line = Commitment.of(event);
+                        if (line != null) {
+                            lines.add(line);
+                        }
+                    });
                 }
                 shadow.insert(lines);
             }
@@ -92,6 +110,12 @@ class FinanceProjection implements RebuildableReadModel {
             @Override
             public void replaceLive() {
                 swap.swap(CommitmentLedger.TABLE, CommitmentLedger.SHADOW, () -> ledger.replaceAllWithRowsOf(shadow));
+            }
+
+            @Override
+            public List<ReadModelDifference> differencesFromLive() {
+                return new ReadModelComparison(PROCESSING_GROUP).tables(jdbc, CommitmentLedger.TABLE,
+                        CommitmentLedger.SHADOW, CommitmentLedger.COLUMNS).differences();
             }
 
             @Override

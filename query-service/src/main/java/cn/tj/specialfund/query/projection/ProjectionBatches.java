@@ -15,12 +15,13 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * Gives each projection one {@link ProjectionBatch} per processor batch (Axon unit of work). Opening it takes
- * the shared {@link ProjectionLock} and refuses a batch a rebuild has made stale, then hands the projection
- * every event of the batch at once so it can load what it needs in one query instead of one per event.
+ * Runs each read model's live batches: one {@link ProjectionBatch} per processor batch (Axon unit of work), opened
+ * on the batch's first event and written when the unit of work prepares to commit. Opening it takes the shared
+ * {@link ProjectionLock} and refuses a batch a rebuild has made stale, then hands the read model every event of
+ * the batch at once so it can load what it needs in one query instead of one per event. No event can stop a
+ * batch: {@link GuardedBatch} parks what the read model cannot apply in its {@link DeadLetters}.
  */
 @Component
 public class ProjectionBatches {
@@ -28,25 +29,31 @@ public class ProjectionBatches {
     private final ProjectionLock lock;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final DeadLetters deadLetters;
+    private final Savepoints savepoints;
 
-    public ProjectionBatches(ProjectionLock lock, JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer) {
+    public ProjectionBatches(ProjectionLock lock, JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer,
+                             DeadLetters deadLetters) {
         this.lock = lock;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.deadLetters = deadLetters;
+        this.savepoints = new Savepoints(jdbc.getDataSource());
     }
 
-    /** The batch of {@code processingGroup} for the current unit of work, opened on first use. */
-    public <B extends ProjectionBatch> B current(String processingGroup,
-                                                 Function<List<? extends EventMessage<?>>, B> open) {
+    /** Folds {@code event} into {@code readModel}'s batch for the current unit of work, opened on first use. */
+    public void apply(RebuildableReadModel readModel, EventMessage<?> event) {
+        String processingGroup = readModel.processingGroup();
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
-        return uow.getOrComputeResource("ledger.projection-batch." + processingGroup, key -> {
+        GuardedBatch batch = uow.getOrComputeResource("ledger.projection-batch." + processingGroup, key -> {
             lock.acquireShared();
             List<? extends EventMessage<?>> messages = messagesOf(uow);
             rejectIfStale(processingGroup, uow, messages);
-            B batch = open.apply(messages);
-            uow.onPrepareCommit(u -> batch.flush());
-            return batch;
+            GuardedBatch opened = new GuardedBatch(readModel, messages, deadLetters, savepoints);
+            uow.onPrepareCommit(u -> opened.commit());
+            return opened;
         });
+        batch.apply(event);
     }
 
     @SuppressWarnings("unchecked")

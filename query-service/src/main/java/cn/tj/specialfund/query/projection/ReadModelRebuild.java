@@ -31,6 +31,13 @@ public interface ReadModelRebuild {
      */
     void replaceLive();
 
+    /**
+     * Instead of {@link #replaceLive()}: compares what the fold built (after a {@link #flush()}) with the live
+     * read model, row by row and figure by figure. Run under the projection lock and at the position the fold
+     * reached, it tells whether the live read model is what the log says; changes nothing.
+     */
+    List<ReadModelDifference> differencesFromLive();
+
     /** Empties the shadow tables: before a rebuild folds anything, and after its swap or its failure. */
     void clearShadow();
 }

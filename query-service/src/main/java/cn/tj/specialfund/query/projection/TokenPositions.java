@@ -1,6 +1,8 @@
 package cn.tj.specialfund.query.projection;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.AbstractTokenEntry;
@@ -75,6 +77,14 @@ public class TokenPositions {
                         + "VALUES (?, ?, ?, ?, ?, NULL)", processingGroup, segment, data, type, now);
             }
         }
+    }
+
+    /** The event's position in the log, when it was read from a stream of it (0 otherwise). */
+    public static long positionOf(EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            return tracked.trackingToken().position().orElse(0L);
+        }
+        return 0L;
     }
 
     public static long positionOf(TrackingToken token) {

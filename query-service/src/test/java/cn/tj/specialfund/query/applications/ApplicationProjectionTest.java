@@ -5,7 +5,9 @@ import cn.tj.specialfund.coreapi.value.Tier;
 import cn.tj.specialfund.query.Ledger;
 import cn.tj.specialfund.query.ProjectionFixture;
 import cn.tj.specialfund.query.Scenario;
-import cn.tj.specialfund.query.projection.ApplicationStateTable;
+import cn.tj.specialfund.query.applicationstate.ApplicationFold;
+import cn.tj.specialfund.query.applicationstate.ApplicationState;
+import cn.tj.specialfund.query.applicationstate.ApplicationStateTable;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

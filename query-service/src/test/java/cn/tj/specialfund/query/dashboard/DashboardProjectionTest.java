@@ -3,12 +3,15 @@ package cn.tj.specialfund.query.dashboard;
 import cn.tj.specialfund.query.Ledger;
 import cn.tj.specialfund.query.ProjectionFixture;
 import cn.tj.specialfund.query.Scenario;
+import cn.tj.specialfund.query.projection.ReadModelDifference;
+import cn.tj.specialfund.coreapi.value.Direction;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DashboardProjectionTest {
 
@@ -80,5 +83,20 @@ class DashboardProjectionTest {
                 rs.getBigDecimal("municipal_share").toPlainString(),
                 rs.getBigDecimal("matching_obligation").toPlainString(),
                 rs.getBigDecimal("pending_exposure").toPlainString()), code);
+    }
+
+    @Test
+    void theVerificationFoldFindsNothingUntilARowOrAFigureIsChanged() {
+        Scenario s = new Scenario(new Ledger());
+        DashboardProjection projection = new DashboardProjection(fixture.batches, fixture.jdbc);
+        fixture.feed(projection, s.ledger.written(), 3);
+        assertThat(fixture.verify(projection, s.ledger.written())).isEmpty();
+
+        fixture.jdbc.update("UPDATE direction_stats SET submitted = submitted + 1 WHERE code = '1.3'");
+        fixture.jdbc.update("UPDATE dashboard_application SET score = 99 WHERE id = ?", s.b.toString());
+        assertThat(fixture.verify(projection, s.ledger.written()))
+                .extracting(ReadModelDifference::readModel, ReadModelDifference::key)
+                .containsExactly(tuple("dashboard-view", "dashboard_application/" + s.b),
+                        tuple("dashboard-view", "direction_stats/" + Direction.D1_3));
     }
 }

@@ -3,6 +3,7 @@ package cn.tj.specialfund.query.finance;
 import cn.tj.specialfund.query.Ledger;
 import cn.tj.specialfund.query.ProjectionFixture;
 import cn.tj.specialfund.query.Scenario;
+import cn.tj.specialfund.query.projection.ReadModelDifference;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -47,5 +48,21 @@ class FinanceProjectionTest {
         assertThat(db.rebuild(live, s.ledger.written(), 1, 1, "commitment_entry")).isEqualTo(before);
         assertThat(db.rebuild(live, s.ledger.written(), 1000, 1000, "commitment_entry")).isEqualTo(before);
         assertThat(db.rows("commitment_entry_shadow").get("commitment_entry_shadow")).isEmpty();
+    }
+
+    @Test
+    void theVerificationFoldFindsALedgerLineThatWasChanged() {
+        Scenario s = new Scenario(new Ledger());
+        FinanceProjection projection = new FinanceProjection(fixture.batches, fixture.jdbc);
+        fixture.feed(projection, s.ledger.written(), 3);
+        assertThat(fixture.verify(projection, s.ledger.written())).isEmpty();
+
+        String eventId = fixture.jdbc.queryForObject("SELECT event_id FROM commitment_entry WHERE kind = 'TOP_UP'",
+                String.class);
+        fixture.jdbc.update("UPDATE commitment_entry SET amount = 1 WHERE kind = 'TOP_UP'");
+        List<ReadModelDifference> differences = fixture.verify(projection, s.ledger.written());
+        assertThat(differences).extracting(ReadModelDifference::key).containsExactly("commitment_entry/" + eventId);
+        assertThat(differences.get(0).live()).contains("amount=1,");
+        assertThat(differences.get(0).fromLog()).contains("amount=600000,");
     }
 }

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.support.eventstore;
 
+import cn.tj.specialfund.coreapi.HistoricalImport;
 import cn.tj.specialfund.coreapi.value.Actor;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -149,9 +150,12 @@ public class EventStoreConfiguration {
                 .build();
     }
 
-    /** Events carry the acting user and the request's correlation id, copied from the command's metadata. */
+    /**
+     * Events carry the acting user and the request's correlation id, copied from the command's metadata, and an
+     * imported event the calendar time it was imported for.
+     */
     @Bean
     public CorrelationDataProvider actorAndCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(CORRELATION_ID, Actor.USERNAME);
+        return new SimpleCorrelationDataProvider(CORRELATION_ID, Actor.USERNAME, HistoricalImport.OCCURRED_AT);
     }
 }

@@ -4,6 +4,7 @@ import cn.tj.specialfund.coreapi.value.ApplicationForm;
 import cn.tj.specialfund.coreapi.value.ConstructionStatus;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.Expenditure;
+import cn.tj.specialfund.coreapi.value.FundingSource;
 import cn.tj.specialfund.coreapi.value.FundingRow;
 import cn.tj.specialfund.coreapi.value.Material;
 import cn.tj.specialfund.coreapi.value.MiitPilot;
@@ -12,6 +13,9 @@ import cn.tj.specialfund.coreapi.value.Shares;
 import cn.tj.specialfund.coreapi.value.Tier;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +46,59 @@ public final class ProgramRules {
     private static final Set<Material> ALWAYS_REQUIRED =
             EnumSet.of(Material.APPLICATION_FORM, Material.CONSTRUCTION_PLAN, Material.ASSESSMENT_REPORT);
 
+    /** The call's dates (a payment's date, "today", overdue matching funds) are Beijing dates. */
+    public static final ZoneId CALL_ZONE = ZoneId.of("Asia/Shanghai");
+    /**
+     * How long a district has to pay its matching share of an award or top-up before it counts as overdue
+     * (配套资金不到位). The guide asks for matching funds "in place" without a deadline; 90 days is this call's
+     * interpretation, the usual term of a Tianjin district's budget adjustment.
+     */
+    private static final int MATCHING_FUNDS_DUE_DAYS = 90;
+
     private ProgramRules() {
+    }
+
+    /** The Beijing date of an instant: the day a payment, an award or "today" falls on. */
+    public LocalDate callDate(Instant instant) {
+        return instant.atZone(CALL_ZONE).toLocalDate();
+    }
+
+    /**
+     * §8: a payment never exceeds what its source still owes of its committed share, and is dated between the
+     * first award (for either share) and today.
+     */
+    public void checkDisbursement(FundingSource source, Money amount, Money outstanding, LocalDate paidOn,
+                                  LocalDate firstAwardedOn, LocalDate today) {
+        if (amount.isGreaterThan(outstanding)) {
+            throw violation(ErrorCode.DISBURSEMENT_EXCEEDS_COMMITMENT, "the " + source + " share has "
+                    + outstanding + " outstanding; a payment of " + amount + " exceeds it");
+        }
+        if (paidOn.isBefore(firstAwardedOn)) {
+            throw violation(ErrorCode.INVALID_PAYMENT_DATE,
+                    "paidOn " + paidOn + " is before the award of " + firstAwardedOn);
+        }
+        if (paidOn.isAfter(today)) {
+            throw violation(ErrorCode.INVALID_PAYMENT_DATE, "paidOn " + paidOn + " is in the future (today is " + today + ")");
+        }
+    }
+
+    /** The last day on which a district share committed on {@code committedOn} is still in time. */
+    public LocalDate matchingFundsDueBy(LocalDate committedOn) {
+        return committedOn.plusDays(MATCHING_FUNDS_DUE_DAYS);
+    }
+
+    /**
+     * The district's matching funds overdue on {@code asOf}: the district shares whose term has passed, less what
+     * the district has paid (a payment settles the oldest share first), never below zero.
+     */
+    public Money overdueMatching(List<DistrictShare> shares, Money districtPaid, LocalDate asOf) {
+        Money due = Money.sum(shares.stream().filter(s -> asOf.isAfter(matchingFundsDueBy(s.committedOn()))).toList(),
+                DistrictShare::amount);
+        return due.isGreaterThan(districtPaid) ? due.minus(districtPaid) : Money.ZERO;
+    }
+
+    /** A district share of an award or a top-up, and the Beijing date it was committed on. */
+    public record DistrictShare(LocalDate committedOn, Money amount) {
     }
 
     public BigDecimal rate(Tier tier) {

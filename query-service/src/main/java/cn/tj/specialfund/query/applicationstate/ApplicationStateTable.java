@@ -1,20 +1,21 @@
-package cn.tj.specialfund.query.projection;
+package cn.tj.specialfund.query.applicationstate;
 
 import cn.tj.specialfund.coreapi.value.ApplicationStatus;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
 import cn.tj.specialfund.coreapi.value.Money;
 import cn.tj.specialfund.coreapi.value.Tier;
-import cn.tj.specialfund.query.applications.ApplicationState;
+import cn.tj.specialfund.query.projection.ReadModelComparison;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import static cn.tj.specialfund.query.projection.SqlValues.instant;
+import static cn.tj.specialfund.query.projection.SqlValues.text;
+import static cn.tj.specialfund.query.projection.SqlValues.utc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -24,7 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Application states in a table of the {@code application_view} shape, read and written with plain batched
+ * Application states in a table of the {@code application_view} shape (the live and shadow tables of the
+ * applications and dashboard read models), read and written with plain batched
  * JDBC: projections load all applications of a batch in one query and write them back in one batch.
  */
 public final class ApplicationStateTable {
@@ -95,14 +97,19 @@ public final class ApplicationStateTable {
         jdbc.update("INSERT INTO " + table + " (" + COLUMNS + ") SELECT " + COLUMNS + " FROM " + source.table);
     }
 
+    /** Adds to {@code comparison} every row where this table and {@code fromLog} differ. */
+    public void compareWith(ApplicationStateTable fromLog, ReadModelComparison comparison) {
+        comparison.tables(jdbc, table, fromLog.table, COLUMNS);
+    }
+
     /** Binds every column but the id from {@code index} on; returns the next free index. */
     private static int bindFrom(PreparedStatement ps, ApplicationState s, int index) throws SQLException {
         int i = index;
-        ps.setString(i++, s.projectName());
-        ps.setString(i++, s.applicantName());
+        ps.setString(i++, text(s.projectName()));
+        ps.setString(i++, text(s.applicantName()));
         ps.setString(i++, s.direction().code());
         ps.setString(i++, s.district().name());
-        ps.setString(i++, s.creditCode());
+        ps.setString(i++, text(s.creditCode()));
         ps.setString(i++, s.status().name());
         ps.setString(i++, s.tier() == null ? null : s.tier().name());
         ps.setString(i++, s.claimableTier().name());
@@ -121,15 +128,6 @@ public final class ApplicationStateTable {
         ps.setLong(i++, s.submissionPosition());
         ps.setObject(i++, utc(s.updatedAt()));
         return i;
-    }
-
-    public static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    public static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static ApplicationState read(ResultSet rs) throws SQLException {

@@ -1,8 +1,10 @@
-package cn.tj.specialfund.query.projection;
+package cn.tj.specialfund.query.applicationstate;
 
 import cn.tj.specialfund.coreapi.ApplicationSubmitted;
-import cn.tj.specialfund.query.applications.ApplicationFold;
-import cn.tj.specialfund.query.applications.ApplicationState;
+import cn.tj.specialfund.query.projection.ReadModelComparison;
+import cn.tj.specialfund.query.projection.RebuildParking;
+import cn.tj.specialfund.query.projection.RebuildableReadModel.RebuildSettings;
+import cn.tj.specialfund.query.projection.ShadowTableSwap;
 import org.axonframework.eventhandling.TrackedEventMessage;
 
 import java.util.ArrayList;
@@ -43,14 +45,16 @@ public final class ShadowApplicationStates {
     private final ApplicationStateTable live;
     private final ShadowTableSwap swap;
     private final int capacity;
+    private final RebuildParking parking;
     private final LinkedHashMap<UUID, Entry> cache = new LinkedHashMap<>(256, 0.75f, true);
 
     public ShadowApplicationStates(ApplicationStateTable shadow, ApplicationStateTable live, ShadowTableSwap swap,
-                                   int capacity) {
+                                   RebuildSettings settings) {
         this.shadow = shadow;
         this.live = live;
         this.swap = swap;
-        this.capacity = capacity;
+        this.capacity = settings.cachedApplications();
+        this.parking = settings.parking();
     }
 
     public void apply(List<? extends TrackedEventMessage<?>> events, Listener listener) {
@@ -72,21 +76,25 @@ public final class ShadowApplicationStates {
         }
         for (TrackedEventMessage<?> event : events) {
             UUID id = ApplicationFold.applicationId(event.getPayload());
-            if (id == null) {
-                continue;
+            if (id != null) {
+                parking.fold(event, () -> fold(id, event, listener));
             }
-            Entry entry = cache.get(id);
-            ApplicationState before = entry == null ? null : entry.state;
-            ApplicationState after = ApplicationFold.apply(before, event);
-            if (entry == null) {
-                cache.put(id, new Entry(after, false, true));
-            } else {
-                entry.state = after;
-                entry.dirty = true;
-            }
-            listener.changed(before, after);
         }
         writeBack(cache.size() - capacity, true);
+    }
+
+    /** Folds one event; throws, changing nothing, if the fold does. */
+    private void fold(UUID id, TrackedEventMessage<?> event, Listener listener) {
+        Entry entry = cache.get(id);
+        ApplicationState before = entry == null ? null : entry.state;
+        ApplicationState after = ApplicationFold.apply(before, event);
+        listener.changed(before, after);
+        if (entry == null) {
+            cache.put(id, new Entry(after, false, true));
+        } else {
+            entry.state = after;
+            entry.dirty = true;
+        }
     }
 
     /** Writes every changed state to the shadow table; they stay cached. */
@@ -102,6 +110,11 @@ public final class ShadowApplicationStates {
     /** Puts the shadow's rows in place of the live table's; call {@link #flush()} first. */
     public void replaceLive() {
         swap.swap(live.name(), shadow.name(), () -> live.replaceAllWithRowsOf(shadow));
+    }
+
+    /** Adds every difference between the live table and the shadow's (after {@link #flush()}) to {@code comparison}. */
+    public void compareWithLive(ReadModelComparison comparison) {
+        live.compareWith(shadow, comparison);
     }
 
     public void clear() {

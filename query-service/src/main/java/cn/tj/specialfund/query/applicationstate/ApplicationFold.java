@@ -1,4 +1,4 @@
-package cn.tj.specialfund.query.applications;
+package cn.tj.specialfund.query.applicationstate;
 
 import cn.tj.specialfund.coreapi.ApplicationAwarded;
 import cn.tj.specialfund.coreapi.ApplicationNotSelected;
@@ -11,8 +11,8 @@ import cn.tj.specialfund.coreapi.value.ApplicationForm;
 import cn.tj.specialfund.coreapi.value.ApplicationStatus;
 import cn.tj.specialfund.coreapi.value.Money;
 import cn.tj.specialfund.coreapi.value.Tier;
+import cn.tj.specialfund.query.projection.TokenPositions;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -46,16 +46,8 @@ public final class ApplicationFold {
         return null;
     }
 
-    /** The event's position in the log, when it was read from a stream of it (0 otherwise). */
-    public static long position(EventMessage<?> message) {
-        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-            return tracked.trackingToken().position().orElse(0L);
-        }
-        return 0L;
-    }
-
     public static ApplicationState apply(ApplicationState current, EventMessage<?> message) {
-        return apply(current, message.getPayload(), message.getTimestamp(), position(message));
+        return apply(current, message.getPayload(), message.getTimestamp(), TokenPositions.positionOf(message));
     }
 
     /** The state after {@code payload}; {@code current} is null before ApplicationSubmitted. */

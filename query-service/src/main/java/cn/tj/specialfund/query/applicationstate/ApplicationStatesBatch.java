@@ -1,7 +1,6 @@
-package cn.tj.specialfund.query.projection;
+package cn.tj.specialfund.query.applicationstate;
 
-import cn.tj.specialfund.query.applications.ApplicationFold;
-import cn.tj.specialfund.query.applications.ApplicationState;
+import cn.tj.specialfund.query.projection.ProjectionBatch;
 import org.axonframework.eventhandling.EventMessage;
 
 import java.util.Collection;
@@ -42,7 +41,13 @@ public class ApplicationStatesBatch implements ProjectionBatch {
         states.putAll(loaded);
     }
 
-    public Change apply(EventMessage<?> message) {
+    @Override
+    public void apply(EventMessage<?> message) {
+        fold(message);
+    }
+
+    /** Folds one event into its application's state; returns the state before and after. */
+    public Change fold(EventMessage<?> message) {
         UUID id = Objects.requireNonNull(ApplicationFold.applicationId(message.getPayload()),
                 () -> "not an application event: " + message.getPayloadType());
         ApplicationState before = states.get(id);

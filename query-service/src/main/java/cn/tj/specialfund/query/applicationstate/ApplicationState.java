@@ -1,4 +1,4 @@
-package cn.tj.specialfund.query.applications;
+package cn.tj.specialfund.query.applicationstate;
 
 import cn.tj.specialfund.coreapi.rules.ProgramRules;
 import cn.tj.specialfund.coreapi.value.ApplicationStatus;
@@ -32,6 +32,15 @@ public record ApplicationState(UUID id, String projectName, String applicantName
             ApplicationStatus.TOPPED_UP);
     private static final Set<ApplicationStatus> SCORED_ONCE = EnumSet.of(ApplicationStatus.SCORED,
             ApplicationStatus.AWARDED, ApplicationStatus.NOT_SELECTED, ApplicationStatus.TOPPED_UP);
+
+    /** 86.5, not 86.5000 or 8.65E+1: the score as the reviewer gave it, whatever the column's scale. */
+    public static BigDecimal plainScore(BigDecimal score) {
+        if (score == null) {
+            return null;
+        }
+        BigDecimal stripped = score.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
 
     public Money totalSupport() {
         return awardedAmount.plus(topUpAmount);

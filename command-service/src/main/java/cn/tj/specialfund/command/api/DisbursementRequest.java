@@ -1,0 +1,10 @@
+package cn.tj.specialfund.command.api;
+
+import cn.tj.specialfund.coreapi.value.FundingSource;
+import cn.tj.specialfund.coreapi.value.Money;
+
+import java.time.LocalDate;
+
+/** Body of {@code POST /api/applications/{id}/disbursements}: which share was paid, how much, when, on which voucher. */
+record DisbursementRequest(FundingSource source, Money amount, LocalDate paidOn, String voucher) {
+}
