@@ -97,21 +97,25 @@ class ProblemLanguageIT {
 
     @Test
     void anUnknownApplication() {
-        String award = "/api/applications/" + UUID.randomUUID() + "/award";
+        UUID unknown = UUID.randomUUID();
+        String award = "/api/applications/" + unknown + "/award";
         bothLanguages(headers -> api.post(award, "manager", "manager", "{\"tier\":\"MUNICIPAL\"}", headers),
+                404, ErrorCode.NOT_FOUND, null, "申报项目 " + unknown + " 不存在", "no application " + unknown);
+        bothLanguages(headers -> api.post("/api/nothing-here", "manager", "manager", "{}", headers),
                 404, ErrorCode.NOT_FOUND, null, "请求的资源不存在", "no such resource");
     }
 
     @Test
     void qualityValuesDecide() {
-        String award = "/api/applications/" + UUID.randomUUID() + "/award";
+        UUID unknown = UUID.randomUUID();
+        String award = "/api/applications/" + unknown + "/award";
         Function<String, String> detailFor = header -> api.post(award, "manager", "manager",
                 "{\"tier\":\"MUNICIPAL\"}", Map.of("Accept-Language", header)).body().path("detail").asText();
 
-        assertThat(detailFor.apply("zh-CN,en;q=0.5")).isEqualTo("请求的资源不存在");
-        assertThat(detailFor.apply("en;q=0.9,zh;q=0.8")).isEqualTo("no such resource");
-        assertThat(detailFor.apply("en-US")).isEqualTo("no such resource");
-        assertThat(detailFor.apply("fr-FR")).isEqualTo("请求的资源不存在");
+        assertThat(detailFor.apply("zh-CN,en;q=0.5")).isEqualTo("申报项目 " + unknown + " 不存在");
+        assertThat(detailFor.apply("en;q=0.9,zh;q=0.8")).isEqualTo("no application " + unknown);
+        assertThat(detailFor.apply("en-US")).isEqualTo("no application " + unknown);
+        assertThat(detailFor.apply("fr-FR")).isEqualTo("申报项目 " + unknown + " 不存在");
     }
 
     private Response submit(ObjectNode form, Map<String, String> headers) {

@@ -71,8 +71,14 @@ public class ProblemHandler {
                 parameter);
     }
 
-    @ExceptionHandler({AggregateNotFoundException.class, NoResourceFoundException.class})
-    public ResponseEntity<ProblemDetail> notFound(Exception e) {
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ResponseEntity<ProblemDetail> unknownApplication(AggregateNotFoundException e) {
+        return Problems.response(ErrorCode.NOT_FOUND, new Detail("申报项目 " + e.getAggregateIdentifier() + " 不存在",
+                "no application " + e.getAggregateIdentifier()));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    public ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e) {
         return Problems.response(ErrorCode.NOT_FOUND, new Detail("请求的资源不存在", "no such resource"));
     }
 
