@@ -83,3 +83,15 @@ CREATE TABLE disbursement_entry_shadow (
     log_position    BIGINT        NOT NULL,
     reversed_at     TIMESTAMP WITH TIME ZONE
 );
+
+-- The commitments ledger's own copy of the names (processing group finance-ledger), for its entries and exports.
+CREATE TABLE finance_application (
+    id              VARCHAR(36)   NOT NULL PRIMARY KEY,
+    project_name    VARCHAR(500)  NOT NULL,
+    applicant_name  VARCHAR(500)  NOT NULL
+);
+CREATE TABLE finance_application_shadow (
+    id              VARCHAR(36)   NOT NULL PRIMARY KEY,
+    project_name    VARCHAR(500)  NOT NULL,
+    applicant_name  VARCHAR(500)  NOT NULL
+);

@@ -91,6 +91,28 @@ final class QueryService implements AutoCloseable {
         return send(user, path, "GET", accept);
     }
 
+    /** The body as bytes (a workbook), with the answer's status and content type. */
+    record Download(int status, String contentType, byte[] body) {
+    }
+
+    Download download(String user, String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", accept).GET();
+        String password = user.startsWith("district-") ? "district" : user;
+        request.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response post(String user, String path) {
         return send(user, path, "POST", "application/json");
     }

@@ -436,7 +436,9 @@ class QueryServiceIT {
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.text().split("\r\n");
         assertThat(lines).hasSize(4);
-        assertThat(lines[0]).isEqualTo("applicationId,kind,direction,district,tier,amount,municipalShare,districtShare,at");
+        // a UTF-8 byte order mark first (Excel), the names last
+        assertThat(lines[0]).isEqualTo("\uFEFFapplicationId,kind,direction,district,tier,amount,municipalShare,"
+                + "districtShare,at,projectName,applicantName");
         assertThat(lines[3]).startsWith(s.a + ",TOP_UP,1.1,XIQING,MIIT_PILOT,600000.00,300000.00,300000.00,");
     }
 
