@@ -148,6 +148,9 @@ public class ProjectionRebuild {
         long begin = System.nanoTime();
         List<ReadModelRebuild> rebuilds = List.of();
         boolean leased = false;
+        // IDLE is announced only once the shadows are empty and the lease is free, so that whoever sees IDLE may
+        // start the next rebuild at once
+        Status finished = null;
         try {
             awaitLease();
             leased = true;
@@ -197,19 +200,20 @@ public class ProjectionRebuild {
                     String.format("%.2f", seconds), Math.round(events / Math.max(seconds, 1e-3)), folded,
                     String.format("%.2f", foldSeconds),
                     String.format("%.2f", (System.nanoTime() - swapBegin) / 1e9), scan.lastIndex());
-            status = new Status(State.IDLE, events, events, started.startedAt(), Instant.now());
+            finished = new Status(State.IDLE, events, events, started.startedAt(), null);
         } catch (RuntimeException e) {
             log.error("Rebuild failed; the read models were left as they were", e);
-            status = new Status(State.IDLE, processed.get(), started.totalEvents(), started.startedAt(), Instant.now());
         } catch (Error e) {
             log.error("Rebuild failed; the read models were left as they were", e);
-            status = new Status(State.IDLE, processed.get(), started.totalEvents(), started.startedAt(), Instant.now());
             throw e;
         } finally {
             if (leased) {
                 clearShadows(rebuilds);
                 releaseLease();
             }
+            status = finished != null
+                    ? new Status(State.IDLE, finished.processedEvents(), finished.totalEvents(), started.startedAt(), Instant.now())
+                    : new Status(State.IDLE, processed.get(), started.totalEvents(), started.startedAt(), Instant.now());
         }
     }
 
