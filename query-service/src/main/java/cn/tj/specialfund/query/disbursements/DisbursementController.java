@@ -1,6 +1,7 @@
 package cn.tj.specialfund.query.disbursements;
 
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
+import cn.tj.specialfund.coreapi.rules.InputLimits;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
@@ -45,9 +46,6 @@ import java.util.Optional;
 @RequestMapping("/api/finance")
 class DisbursementController {
 
-    static final int DEFAULT_ENTRIES_SIZE = 100;
-    static final int MAX_ENTRIES_SIZE = 1_000;
-
     private final DisbursementFigures figures;
 
     DisbursementController(DataSource dataSource) {
@@ -82,14 +80,8 @@ class DisbursementController {
                                        @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                        HttpServletResponse response) throws IOException {
         Export export = Export.of(accept, format);
-        int page = entriesPage == null ? 0 : entriesPage;
-        int size = entriesSize == null ? DEFAULT_ENTRIES_SIZE : entriesSize;
-        if (page < 0) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "entriesPage must be 0 or more");
-        }
-        if (size < 1 || size > MAX_ENTRIES_SIZE) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "entriesSize must be between 1 and " + MAX_ENTRIES_SIZE);
-        }
+        int page = InputLimits.Range.ENTRIES_PAGE.check(entriesPage);
+        int size = InputLimits.Range.ENTRIES_SIZE.check(entriesSize);
         DisbursementFigures.Scope scope = scope(asOf, direction, district);
         if (export == Export.CSV) {
             csv(scope, response);
@@ -156,12 +148,12 @@ class DisbursementController {
 
     /** The part of the ledger asked for; a district officer's is their own district, and no other (403). */
     static DisbursementFigures.Scope scope(Instant asOf, String direction, String district) {
-        String directionCode = blank(direction) ? null : Direction.fromCode(direction).code();
+        String directionCode = blank(direction) ? null : direction(direction);
         District wanted = blank(district) ? null : district(district);
         Access.requireRole(Role.FINANCE, Role.PROGRAM_MANAGER, Role.AUDITOR, Role.ADMIN, Role.DISTRICT_OFFICER);
         Optional<District> own = Access.ownDistrict();
         if (own.isPresent() && wanted != null && wanted != own.get()) {
-            throw new RuleViolation(ErrorCode.FORBIDDEN, "a district officer sees only their own district");
+            throw new RuleViolation(ErrorCode.FORBIDDEN, "区级用户只能查看本区的拨付");
         }
         District effective = own.orElse(wanted);
         return new DisbursementFigures.Scope(asOf, directionCode, effective == null ? null : effective.name());
@@ -171,11 +163,19 @@ class DisbursementController {
         return value == null || value.isBlank();
     }
 
+    private static String direction(String code) {
+        try {
+            return Direction.fromCode(code).code();
+        } catch (RuleViolation e) {
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, "未知的支持方向 '" + code + "'", "direction");
+        }
+    }
+
     private static District district(String code) {
         try {
             return District.valueOf(code);
         } catch (IllegalArgumentException e) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "unknown district '" + code + "'");
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, "未知的区 '" + code + "'", "district");
         }
     }
 }
