@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -103,15 +102,9 @@ class DisbursementController {
         Writer out = Csv.stream(response, "disbursements.csv");
         out.write(Csv.line(List.of("disbursementId", "applicationId", "projectName", "applicantName", "direction",
                 "district", "source", "amount", "paidOn", "voucher", "reversed", "at")));
-        figures.eachEntry(scope, e -> {
-            try {
-                out.write(Csv.line(Arrays.asList(e.disbursementId(), e.applicationId(), e.projectName(),
-                        e.applicantName(), e.direction(), e.district(), e.source(), e.amount(), e.paidOn(),
-                        e.voucher(), e.reversed(), e.at())));
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
-        });
+        figures.eachEntry(scope, e -> Csv.write(out, Arrays.asList(e.disbursementId(), e.applicationId(),
+                e.projectName(), e.applicantName(), e.direction(), e.district(), e.source(), e.amount(), e.paidOn(),
+                e.voucher(), e.reversed(), e.at())));
         out.flush();
     }
 
@@ -134,14 +127,10 @@ class DisbursementController {
         Spreadsheet sheet = Spreadsheet.start(response, "拨付台账.xlsx", "拨付台账", SHEET);
         figures.eachEntry(scope, e -> {
             Direction direction = Direction.fromCode(e.direction());
-            try {
-                sheet.row(Arrays.asList(e.at(), e.paidOn(), e.projectName(), e.applicantName(),
-                        direction.code() + " " + direction.displayName(), District.valueOf(e.district()).displayName(),
-                        FundingSource.valueOf(e.source()).displayName(), e.amount(), e.voucher(),
-                        e.reversed() ? "已冲销" : "已拨付", e.disbursementId(), e.applicationId()), !e.reversed());
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
+            sheet.row(Arrays.asList(e.at(), e.paidOn(), e.projectName(), e.applicantName(),
+                    direction.code() + " " + direction.displayName(), District.valueOf(e.district()).displayName(),
+                    FundingSource.valueOf(e.source()).displayName(), e.amount(), e.voucher(),
+                    e.reversed() ? "已冲销" : "已拨付", e.disbursementId(), e.applicationId()), !e.reversed());
         });
         sheet.finish("合计（不含已冲销）");
     }

@@ -194,15 +194,9 @@ class FinanceController {
         Writer out = Csv.stream(response, "commitments.csv");
         out.write(Csv.line(List.of("applicationId", "kind", "direction", "district", "tier", "amount",
                 "municipalShare", "districtShare", "at", "projectName", "applicantName")));
-        entries(asOf, e -> {
-            try {
-                out.write(Csv.line(Arrays.asList(e.applicationId(), e.kind(), e.direction(), e.district(), e.tier(),
-                        e.amount(), e.municipalShare(), e.districtShare(), e.at().toString(), e.projectName(),
-                        e.applicantName())));
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
-        });
+        entries(asOf, e -> Csv.write(out, Arrays.asList(e.applicationId(), e.kind(), e.direction(), e.district(),
+                e.tier(), e.amount(), e.municipalShare(), e.districtShare(), e.at().toString(), e.projectName(),
+                e.applicantName())));
         out.flush();
     }
 
@@ -224,14 +218,10 @@ class FinanceController {
         Spreadsheet sheet = Spreadsheet.start(response, "资金承诺台账.xlsx", "资金承诺台账", SHEET);
         entries(asOf, e -> {
             Direction direction = Direction.fromCode(e.direction());
-            try {
-                sheet.row(Arrays.asList(e.at(), Commitment.TOP_UP.equals(e.kind()) ? "追加奖补" : "奖补",
-                        e.projectName(), e.applicantName(), direction.code() + " " + direction.displayName(),
-                        District.valueOf(e.district()).displayName(), Tier.valueOf(e.tier()).displayName(),
-                        e.amount(), e.municipalShare(), e.districtShare(), e.applicationId()), true);
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
+            sheet.row(Arrays.asList(e.at(), Commitment.TOP_UP.equals(e.kind()) ? "追加奖补" : "奖补",
+                    e.projectName(), e.applicantName(), direction.code() + " " + direction.displayName(),
+                    District.valueOf(e.district()).displayName(), Tier.valueOf(e.tier()).displayName(),
+                    e.amount(), e.municipalShare(), e.districtShare(), e.applicationId()), true);
         });
         sheet.finish("合计");
     }

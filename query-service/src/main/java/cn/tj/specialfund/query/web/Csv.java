@@ -43,6 +43,15 @@ public final class Csv {
                 .body(out.toString());
     }
 
+    /** Writes one CSV line to a streamed answer (from row callbacks, so unchecked). */
+    public static void write(java.io.Writer out, List<Object> cells) {
+        try {
+            out.write(line(cells));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** One CSV line (with its CRLF), for answers written row by row. */
     public static String line(List<Object> cells) {
         return cells.stream().map(Csv::cell).collect(Collectors.joining(",")) + "\r\n";

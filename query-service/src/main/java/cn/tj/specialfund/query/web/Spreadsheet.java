@@ -74,8 +74,8 @@ public final class Spreadsheet {
         return spreadsheet;
     }
 
-    /** One line; its amounts count in the totals row if {@code inTotals}. */
-    public void row(List<?> cells, boolean inTotals) throws IOException {
+    /** One line; its amounts count in the totals row if {@code inTotals}. Called from row callbacks, so unchecked. */
+    public void row(List<?> cells, boolean inTotals) {
         for (int c = 0; c < columns.size(); c++) {
             Object value = cells.get(c);
             if (value == null) {
@@ -101,7 +101,11 @@ public final class Spreadsheet {
             }
         }
         if (++row % FLUSH_EVERY == 0) {
-            sheet.flush();
+            try {
+                sheet.flush();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
