@@ -5,5 +5,16 @@ package cn.tj.specialfund.coreapi.value;
  * its matching district share.
  */
 public enum FundingSource {
-    MUNICIPAL, DISTRICT
+    MUNICIPAL("市级资金"), DISTRICT("区级配套资金");
+
+    private final String displayName;
+
+    FundingSource(String displayName) {
+        this.displayName = displayName;
+    }
+
+    /** The source's name where a person reads it (exports). */
+    public String displayName() {
+        return displayName;
+    }
 }
