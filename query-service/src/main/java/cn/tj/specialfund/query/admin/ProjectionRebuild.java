@@ -148,6 +148,9 @@ public class ProjectionRebuild {
         long begin = System.nanoTime();
         List<ReadModelRebuild> rebuilds = List.of();
         boolean leased = false;
+        // the status turns IDLE only once the lease is released, so that a verification asked for as soon as
+        // the status says IDLE is not refused for a rebuild that has finished
+        Status finished = null;
         try {
             awaitLease();
             leased = true;
@@ -197,19 +200,19 @@ public class ProjectionRebuild {
                     String.format("%.2f", seconds), Math.round(events / Math.max(seconds, 1e-3)), folded,
                     String.format("%.2f", foldSeconds),
                     String.format("%.2f", (System.nanoTime() - swapBegin) / 1e9), scan.lastIndex());
-            status = new Status(State.IDLE, events, events, started.startedAt(), Instant.now());
-        } catch (RuntimeException e) {
+            finished = new Status(State.IDLE, events, events, started.startedAt(), Instant.now());
+        } catch (RuntimeException | Error e) {
             log.error("Rebuild failed; the read models were left as they were", e);
-            status = new Status(State.IDLE, processed.get(), started.totalEvents(), started.startedAt(), Instant.now());
-        } catch (Error e) {
-            log.error("Rebuild failed; the read models were left as they were", e);
-            status = new Status(State.IDLE, processed.get(), started.totalEvents(), started.startedAt(), Instant.now());
-            throw e;
+            if (e instanceof Error error) {
+                throw error;
+            }
         } finally {
             if (leased) {
                 clearShadows(rebuilds);
                 releaseLease();
             }
+            status = finished != null ? finished
+                    : new Status(State.IDLE, processed.get(), started.totalEvents(), started.startedAt(), Instant.now());
         }
     }
 
