@@ -251,7 +251,7 @@ class CommandAndQueryProcessesIT {
     }
 
     private void assertCaps(LedgerHttp reads, String when) {
-        JsonNode body = ok(reads.get("reviewer", "reviewer", "/api/dashboard/caps"));
+        JsonNode body = ok(reads.get("reviewer", "reviewer", "/api/dashboard/caps?limit=200"));
         assertThat(body.get("caps")).hasSize(1);
         JsonNode cap = body.get("caps").get(0);
         assertThat(cap.get("direction").asText()).isEqualTo("1.1");
@@ -264,6 +264,13 @@ class CommandAndQueryProcessesIT {
         assertThat(candidates).as("1.1 candidates %s", when).containsExactlyInAnyOrderElementsOf(expectedCandidates);
         assertThat(candidates.stream().map(c -> new BigDecimal((String) c.get(2))).toList())
                 .as("candidates best score first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(cap.get("candidateCount").asLong()).as("1.1 candidate count %s", when)
+                .isEqualTo(expectedCandidates.size());
+        // by default the best 20, counted all the same
+        JsonNode first20 = ok(reads.get("reviewer", "reviewer", "/api/dashboard/caps")).get("caps").get(0);
+        assertThat(first20.get("candidates")).as("default limit %s", when)
+                .hasSize(Math.min(20, expectedCandidates.size()));
+        assertThat(first20.get("candidateCount").asLong()).isEqualTo(expectedCandidates.size());
     }
 
     private void assertDistricts(LedgerHttp reads, String when) {

@@ -397,7 +397,7 @@ class CommandApiIT {
             String base = "/api/applications/" + id;
             assertRefused(() -> api.post(base + "/district-review", "district-xiqing", "district",
                     "{\"decision\":\"APPROVE\",\"matchingCommitted\":true}"), 404, ErrorCode.NOT_FOUND);
-            assertRefused(() -> api.post(base + "/score", "reviewer", "reviewer", "{\"score\":80}"),
+            assertRefused(() -> api.post(base + "/score", "reviewer", "reviewer", "{\"score\":80,\"reviewer\":\"panel\"}"),
                     404, ErrorCode.NOT_FOUND);
             assertRefused(() -> api.post(base + "/award", "manager", "manager", "{\"tier\":\"MUNICIPAL\"}"),
                     404, ErrorCode.NOT_FOUND);
@@ -409,7 +409,7 @@ class CommandApiIT {
         // 400 answers before 404, 404 before 403
         UUID unknown = UUID.randomUUID();
         assertRefused(() -> api.post("/api/applications/" + unknown + "/score", "reviewer", "reviewer",
-                "{\"score\":101}"), 400, ErrorCode.INVALID_FIELD);
+                "{\"score\":101,\"reviewer\":\"panel\"}"), 400, ErrorCode.INVALID_FIELD);
         assertRefused(() -> api.post("/api/applications/not-a-uuid/award", "manager", "manager",
                 "{\"tier\":\"GOLD\"}"), 400, ErrorCode.INVALID_FIELD);
         assertRefused(() -> api.post("/api/applications/" + unknown + "/award", "reviewer", "reviewer",
@@ -430,7 +430,8 @@ class CommandApiIT {
                 "{\"decision\":\"APPROVE\",\"matchingCommitted\":true}"), 403, ErrorCode.FORBIDDEN);
         assertRefused(() -> api.post(base + "/district-review", "admin", "admin",
                 "{\"decision\":\"REJECT\"}"), 403, ErrorCode.FORBIDDEN);
-        assertRefused(() -> api.post(base + "/score", "district-xiqing", "district", "{\"score\":99}"),
+        assertRefused(() -> api.post(base + "/score", "district-xiqing", "district",
+                "{\"score\":99,\"reviewer\":\"panel\"}"),
                 403, ErrorCode.FORBIDDEN);
         assertRefused(() -> api.post(base + "/award", "reviewer", "reviewer", "{\"tier\":\"MUNICIPAL\"}"),
                 403, ErrorCode.FORBIDDEN);

@@ -166,6 +166,11 @@ class DisbursementApiIT {
                 400, "INVALID_FIELD", id, 4);
         assertRefused(api.post(path, "finance", "finance", "{\"source\":\"MUNICIPAL\",\"amount\":1,\"paidOn\":\""
                 + today() + "\"}"), 400, "INVALID_FIELD", id, 4);
+        Response controlCharacter = api.post(path, "finance", "finance", payment("MUNICIPAL", "1", today(), "津财\\u0007指"));
+        assertRefused(controlCharacter, 400, "INVALID_FIELD", id, 4);
+        assertThat(controlCharacter.body().path("field").asText()).isEqualTo("/voucher");
+        assertRefused(api.post(path, "finance", "finance", payment("MUNICIPAL", "1", today(), "号".repeat(1001))),
+                400, "INVALID_FIELD", id, 4);
         assertRefused(api.post("/api/applications/" + UUID.randomUUID() + "/disbursements", "finance", "finance",
                 payment("MUNICIPAL", "1", today(), voucher())), 404, "NOT_FOUND", id, 4);
 

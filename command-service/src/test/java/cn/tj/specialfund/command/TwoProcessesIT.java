@@ -20,17 +20,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two command-service instances (separate Spring applications, as two replicas would be) on one database:
- * the cap of 1.1 and the one-application-per-applicant rule hold across them.
+ * the cap of 1.1 and the one-application-per-applicant rule hold across them, and two commands for one
+ * application sent to both at the same instant are answered as if they had run one after the other, never
+ * with a 5xx: the second gets the answer the first one's state implies, and only a serial run's events are
+ * appended.
  */
 class TwoProcessesIT {
 
     private static final int RACERS = 8;
+    private static final int ROUNDS = 20;
+    private static final String TOP_UP = """
+            {"miitPilot": {"programme": "MANUFACTURING_INTERNET_INTEGRATION", "year": 2020, "leadApplicant": true},
+             "reviewReference": "MIIT 2020 pilot list, item 17"}""";
     private static IsolatedDatabase database;
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
     private static LedgerClient replicaA;
     private static LedgerClient replicaB;
     private static JdbcTemplate jdbc;
+    private static EventLog events;
 
     @BeforeAll
     static void startTwoReplicas() {
@@ -40,6 +48,7 @@ class TwoProcessesIT {
         replicaA = new LedgerClient(port(first));
         replicaB = new LedgerClient(port(second));
         jdbc = first.getBean(JdbcTemplate.class);
+        events = new EventLog(jdbc);
     }
 
     @AfterAll
@@ -57,7 +66,6 @@ class TwoProcessesIT {
 
     @Test
     void theLastSlotOf11GoesToExactlyOneReplica() throws Exception {
-        EventLog events = new EventLog(jdbc);
         for (long i = events.awardsIn("1.1"); i < 9; i++) {
             (i % 2 == 0 ? replicaA : replicaB).awarded(FormJson.valid("1.1"), "MUNICIPAL");
         }
@@ -95,6 +103,78 @@ class TwoProcessesIT {
         assertThat(Race.count(responses, 409, "DUPLICATE_APPLICANT")).as(ConcurrencyIT.describe(responses))
                 .isEqualTo(RACERS - 1);
         assertThat(ConcurrencyIT.submissionsOf(jdbc, creditCode)).isEqualTo(1);
+    }
+
+    // --- contract §7: two commands for one application, one on each replica, answered as a serial run would ---
+    // Many rounds each, so that both orders and the collision of the two appends (one aggregate sequence) occur.
+
+    @Test
+    void theSameAwardOnTwoReplicasIsAwardedOnceAndTheOtherIsInvalidState() throws Exception {
+        race(() -> replicaA.scored(FormJson.valid()), (replica, id) -> replica.award(id, "MUNICIPAL"),
+                "ApplicationAwarded", 409, "INVALID_STATE");
+    }
+
+    @Test
+    void theSameDistrictReviewOnTwoReplicasIsRecordedOnce() throws Exception {
+        race(() -> replicaA.submitted(FormJson.valid()), (replica, id) -> replica.approve(id, "XIQING"),
+                "DistrictApproved", 409, "INVALID_STATE");
+    }
+
+    @Test
+    void theSameTopUpOnTwoReplicasIsPaidOnce() throws Exception {
+        race(() -> replicaA.awarded(FormJson.valid(), "MUNICIPAL"),
+                (replica, id) -> replica.post("/api/applications/" + id + "/top-up", "manager", "manager", TOP_UP),
+                "AwardToppedUp", 409, "INVALID_STATE");
+    }
+
+    @Test
+    void twoScoresAtOnceAreBothRecordedAsARescoreWouldBe() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            UUID id = replicaA.submitted(FormJson.valid());
+            assertThat(replicaA.approve(id, "XIQING").status()).isEqualTo(200);
+            long before = events.count();
+            List<Response> responses = Race.run(List.of(() -> replicaA.score(id, "80"), () -> replicaB.score(id, "90")));
+            assertThat(Race.count(responses, 200)).as("round %d: %s", round, describe(responses)).isEqualTo(2);
+            assertThat(events.count() - before).isEqualTo(2);
+            assertThat(events.of(id)).extracting(EventLog.StoredEvent::sequence).containsExactly(0L, 1L, 2L, 3L);
+        }
+    }
+
+    /**
+     * Rounds of: prepare an application, send the same command to both replicas at once (each round the other
+     * replica first in the list), expect one success and the serial loser's answer, and one event.
+     */
+    private static void race(Supplier<UUID> prepared, RacingCommand command, String eventType, int loserStatus,
+                             String loserCode) throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            UUID id = prepared.get();
+            long before = events.count();
+            LedgerClient one = round % 2 == 0 ? replicaA : replicaB;
+            LedgerClient other = one == replicaA ? replicaB : replicaA;
+            List<Response> responses = Race.run(List.of(() -> command.send(one, id), () -> command.send(other, id)));
+
+            String described = "round " + round + ": " + describe(responses);
+            assertThat(Race.count(responses, 200)).as(described).isEqualTo(1);
+            assertThat(Race.count(responses, loserStatus, loserCode)).as(described).isEqualTo(1);
+            // answered by the state the winner left, not by the collision itself
+            assertThat(responses).as(described).noneMatch(r -> r.raw().contains("changed concurrently"));
+            assertThat(events.count() - before).as(described).isEqualTo(1);
+            assertThat(events.of(id).stream().filter(e -> e.type().equals(eventType)).count()).as(described)
+                    .isEqualTo(1);
+        }
+    }
+
+    @FunctionalInterface
+    private interface RacingCommand {
+        Response send(LedgerClient replica, UUID id);
+    }
+
+    private static String describe(List<Response> responses) {
+        List<String> answers = new ArrayList<>();
+        for (Response r : responses) {
+            answers.add(r.status() + " " + r.code() + (r.status() != 200 ? " " + r.raw() : ""));
+        }
+        return answers.toString();
     }
 
     private static ConfigurableApplicationContext start() {

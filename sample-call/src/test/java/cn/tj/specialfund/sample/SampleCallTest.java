@@ -12,6 +12,7 @@ import cn.tj.specialfund.coreapi.ReverseDisbursement;
 import cn.tj.specialfund.coreapi.ScoreApplication;
 import cn.tj.specialfund.coreapi.SubmitApplication;
 import cn.tj.specialfund.coreapi.TopUpAward;
+import cn.tj.specialfund.coreapi.rules.InputLimits;
 import cn.tj.specialfund.coreapi.rules.ProgramRules;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
@@ -39,6 +40,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SampleCallTest {
 
     private final SampleCall call = SampleCall.standard();
+
+    /** The benchmark sends the call over HTTP: every form and text must pass the edge (contract §7). */
+    @Test
+    void everyFormAndTextIsWithinTheInputLimits() {
+        for (PlannedApplication application : call.applications()) {
+            var form = application.form();
+            InputLimits.Text.PROJECT_NAME.check("/projectName", form.projectName());
+            InputLimits.Text.APPLICANT_NAME.check("/applicant/name", form.applicant().name());
+            InputLimits.Text.BENEFITS.check("/benefits", form.benefits());
+            InputLimits.Rows.FUNDING.check("/funding", form.funding().size());
+            InputLimits.Rows.EXPENDITURES.check("/expenditures", form.expenditures().size());
+            InputLimits.Rows.MATERIALS.check("/materials", form.materials().size());
+            form.expenditures().forEach(line -> InputLimits.Text.BASIS.check("/expenditures/*/basis", line.basis()));
+        }
+        for (SampleCall.Step step : call.steps()) {
+            if (step.command() instanceof cn.tj.specialfund.coreapi.ScoreApplication score) {
+                InputLimits.Text.REVIEWER.check("/reviewer", score.reviewer());
+            } else if (step.command() instanceof cn.tj.specialfund.coreapi.RejectApplication reject) {
+                InputLimits.Text.REASON.check("/reason", reject.reason());
+            } else if (step.command() instanceof cn.tj.specialfund.coreapi.TopUpAward topUp) {
+                InputLimits.Text.REVIEW_REFERENCE.check("/reviewReference", topUp.reviewReference());
+            }
+        }
+    }
 
     @Test
     void theSameSeedGivesTheSameCall() {

@@ -1,6 +1,7 @@
 package cn.tj.specialfund.command.api;
 
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
+import cn.tj.specialfund.coreapi.rules.InputLimits.Text;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 
 /**
@@ -13,8 +14,10 @@ record DistrictReviewRequest(Decision decision, Boolean matchingCommitted, Strin
 
     DistrictReviewRequest {
         if (decision == null) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "decision is required (APPROVE or REJECT)");
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, "decision is required (APPROVE or REJECT)",
+                    "/decision");
         }
+        Text.COMMENT.check("/comment", comment);
     }
 
     boolean committed() {

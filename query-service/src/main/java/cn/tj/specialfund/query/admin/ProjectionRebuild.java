@@ -148,8 +148,8 @@ public class ProjectionRebuild {
         long begin = System.nanoTime();
         List<ReadModelRebuild> rebuilds = List.of();
         boolean leased = false;
-        // the status turns IDLE only once the lease is released, so that a verification asked for as soon as
-        // the status says IDLE is not refused for a rebuild that has finished
+        // IDLE is announced only once the shadows are empty and the lease is free, so that whoever sees IDLE may
+        // start the next rebuild at once
         Status finished = null;
         try {
             awaitLease();
@@ -200,18 +200,19 @@ public class ProjectionRebuild {
                     String.format("%.2f", seconds), Math.round(events / Math.max(seconds, 1e-3)), folded,
                     String.format("%.2f", foldSeconds),
                     String.format("%.2f", (System.nanoTime() - swapBegin) / 1e9), scan.lastIndex());
-            finished = new Status(State.IDLE, events, events, started.startedAt(), Instant.now());
-        } catch (RuntimeException | Error e) {
+            finished = new Status(State.IDLE, events, events, started.startedAt(), null);
+        } catch (RuntimeException e) {
             log.error("Rebuild failed; the read models were left as they were", e);
-            if (e instanceof Error error) {
-                throw error;
-            }
+        } catch (Error e) {
+            log.error("Rebuild failed; the read models were left as they were", e);
+            throw e;
         } finally {
             if (leased) {
                 clearShadows(rebuilds);
                 releaseLease();
             }
-            status = finished != null ? finished
+            status = finished != null
+                    ? new Status(State.IDLE, finished.processedEvents(), finished.totalEvents(), started.startedAt(), Instant.now())
                     : new Status(State.IDLE, processed.get(), started.totalEvents(), started.startedAt(), Instant.now());
         }
     }

@@ -1,6 +1,7 @@
 package cn.tj.specialfund.query.applications;
 
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
+import cn.tj.specialfund.coreapi.rules.InputLimits;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import cn.tj.specialfund.coreapi.value.ApplicationStatus;
 import cn.tj.specialfund.coreapi.value.Direction;
@@ -28,8 +29,6 @@ import java.util.UUID;
 @RequestMapping("/api/applications")
 @Transactional(readOnly = true)
 class ApplicationController {
-
-    static final int MAX_PAGE_SIZE = 500;
 
     private final ApplicationRows applications;
 
@@ -60,14 +59,8 @@ class ApplicationController {
             applications.each(filter, state -> all.add(ApplicationView.of(state)));
             return csv(all);
         }
-        int p = page == null ? 0 : page;
-        int s = size == null ? 50 : size;
-        if (p < 0) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "page must be 0 or more");
-        }
-        if (s < 1 || s > MAX_PAGE_SIZE) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "size must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        int p = InputLimits.Range.PAGE.check(page);
+        int s = InputLimits.Range.SIZE.check(size);
         ApplicationRows.ApplicationPageRows found = applications.page(filter, p, s);
         List<ApplicationView> items = found.rows().stream().map(ApplicationView::of).toList();
         return csv ? csv(items) : ResponseEntity.ok(new ApplicationPage(items, found.total()));

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.query.dashboard;
 
+import cn.tj.specialfund.coreapi.rules.InputLimits;
 import cn.tj.specialfund.coreapi.rules.ProgramRules;
 import cn.tj.specialfund.coreapi.value.ApplicationStatus;
 import cn.tj.specialfund.coreapi.value.Direction;
@@ -9,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
@@ -42,7 +44,9 @@ class DashboardController {
      * mapping, since the list grows with every refused award.
      */
     private static final String CANDIDATES = "SELECT id, project_name, score FROM dashboard_application "
-            + "WHERE direction = ? AND status = ? ORDER BY score DESC, submitted_at, submission_position";
+            + "WHERE direction = ? AND status = ? ORDER BY score DESC, submitted_at, submission_position LIMIT ?";
+    private static final String CANDIDATE_COUNT = "SELECT COUNT(*) FROM dashboard_application "
+            + "WHERE direction = ? AND status = ?";
 
     record DirectionRow(String code, String name, Integer cap, long submitted, long districtApproved, long scored,
                         long awarded, long notSelected, long districtRejected, BigDecimal awardedAmount,
@@ -82,14 +86,17 @@ class DashboardController {
     record Candidate(String id, String projectName, BigDecimal score) {
     }
 
-    record Cap(String direction, String name, int cap, long awarded, long remaining, List<Candidate> candidates) {
+    record Cap(String direction, String name, int cap, long awarded, long remaining, long candidateCount,
+               List<Candidate> candidates) {
     }
 
     record Caps(List<Cap> caps) {
     }
 
+    /** At most {@code limit} candidates per direction (default 20, 1–200); {@code candidateCount} counts them all. */
     @GetMapping("/caps")
-    Caps caps() {
+    Caps caps(@RequestParam(required = false) Integer limit) {
+        int most = InputLimits.Range.LIMIT.check(limit);
         Map<Direction, DirectionFigures> rows = counters.directions();
         List<Cap> caps = new ArrayList<>();
         for (Direction d : Direction.values()) {
@@ -100,8 +107,9 @@ class DashboardController {
             long awarded = rows.getOrDefault(d, DirectionFigures.NONE).awarded();
             List<Candidate> scored = jdbc.query(CANDIDATES, (rs, i) -> new Candidate(rs.getString(1),
                     rs.getString(2), ApplicationState.plainScore(rs.getBigDecimal(3))), d.code(),
-                    ApplicationStatus.SCORED.name());
-            caps.add(new Cap(d.code(), d.displayName(), cap, awarded, Math.max(0, cap - awarded), scored));
+                    ApplicationStatus.SCORED.name(), most);
+            Long count = jdbc.queryForObject(CANDIDATE_COUNT, Long.class, d.code(), ApplicationStatus.SCORED.name());
+            caps.add(new Cap(d.code(), d.displayName(), cap, awarded, Math.max(0, cap - awarded), count, scored));
         }
         return new Caps(caps);
     }

@@ -12,7 +12,8 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -36,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 public class EventStoreConfiguration {
 
     public static final String CORRELATION_ID = "correlationId";
+    /** SQLState of a unique-constraint violation (SQL standard class 23, PostgreSQL and H2 alike). */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     public ConnectionProvider connectionProvider(DataSource dataSource) {
@@ -77,7 +80,7 @@ public class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(duplicateKeyResolver())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
@@ -108,6 +111,17 @@ public class EventStoreConfiguration {
                 .messageMonitor(configuration.messageMonitor(org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(org.axonframework.eventhandling.EventBusSpanFactory.class))
                 .build();
+    }
+
+    /**
+     * Tells a duplicate (aggregate, sequence) row from any other failure, so that two replicas appending to one
+     * application at once raise a ConcurrencyException (retried against the new state) instead of an
+     * EventStoreException. Axon's JdbcSQLErrorCodesResolver matches vendor error codes, which PostgreSQL does
+     * not use (it reports a unique violation as SQLState 23505 only), and takes H2's NOT NULL violations for
+     * duplicates; SQLState 23505 means exactly a unique violation on PostgreSQL and H2 alike.
+     */
+    static PersistenceExceptionResolver duplicateKeyResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     /** How often the store polls the log, and how much of it it may hold in memory. */

@@ -33,7 +33,7 @@ public class ProblemHandler {
 
     @ExceptionHandler(RuleViolation.class)
     public ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
-        return Problems.response(Problems.of(violation.code(), violation.getMessage()));
+        return Problems.response(Problems.of(violation.code(), violation.getMessage(), violation.field()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -42,17 +42,25 @@ public class ProblemHandler {
         if (violation != null) {
             return ruleViolation(violation);
         }
-        return Problems.response(Problems.of(ErrorCode.INVALID_FIELD, describe(e)));
+        MismatchedInputException mismatched = findCause(e, MismatchedInputException.class);
+        return Problems.response(Problems.of(ErrorCode.INVALID_FIELD, describe(e),
+                mismatched == null ? null : pointer(mismatched)));
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             IllegalArgumentException.class})
     public ResponseEntity<ProblemDetail> badParameter(Exception e) {
         RuleViolation violation = findViolation(e);
+        String parameter = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : e instanceof MissingServletRequestParameterException missing ? missing.getParameterName() : null;
         if (violation != null) {
-            return ruleViolation(violation);
+            // a parameter's own parser (EdgeConfiguration) does not know the parameter's name
+            return parameter == null || violation.field() != null ? ruleViolation(violation)
+                    : Problems.response(Problems.of(violation.code(), "参数 " + parameter + " " + violation.getMessage(),
+                    parameter));
         }
-        return Problems.response(Problems.of(ErrorCode.INVALID_FIELD, e.getMessage()));
+        return Problems.response(Problems.of(ErrorCode.INVALID_FIELD,
+                parameter == null ? e.getMessage() : "参数 " + parameter + " 的值无效或缺失", parameter));
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, NoResourceFoundException.class})
@@ -125,6 +133,16 @@ public class ProblemHandler {
             return "wrong type for " + path(mismatched);
         }
         return "malformed JSON body";
+    }
+
+    /** The JSON pointer (RFC 6901) of the value Jackson could not read, e.g. {@code /funding/0/year}. */
+    private static String pointer(MismatchedInputException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
+            pointer.append('/').append(ref.getFieldName() != null
+                    ? ref.getFieldName().replace("~", "~0").replace("/", "~1") : String.valueOf(ref.getIndex()));
+        }
+        return pointer.isEmpty() ? null : pointer.toString();
     }
 
     private static String path(MismatchedInputException e) {

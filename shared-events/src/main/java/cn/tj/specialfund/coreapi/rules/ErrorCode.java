@@ -6,6 +6,7 @@ package cn.tj.specialfund.coreapi.rules;
  */
 public enum ErrorCode {
     UNAUTHENTICATED(401),
+    PAYLOAD_TOO_LARGE(413),
     INVALID_FIELD(400),
     INVALID_CREDIT_CODE(400),
     NOT_FOUND(404),
