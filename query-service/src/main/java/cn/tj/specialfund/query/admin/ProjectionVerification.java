@@ -4,29 +4,20 @@ import cn.tj.specialfund.query.projection.EventLogScan;
 import cn.tj.specialfund.query.projection.ProjectionLock;
 import cn.tj.specialfund.query.projection.ReadModelDifference;
 import cn.tj.specialfund.query.projection.ReadModelRebuild;
-import cn.tj.specialfund.query.projection.RebuildParking;
 import cn.tj.specialfund.query.projection.RebuildableReadModel;
-import cn.tj.specialfund.query.projection.RebuildableReadModel.RebuildSettings;
 import cn.tj.specialfund.query.projection.TokenPositions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,44 +77,29 @@ public class ProjectionVerification {
         }
     }
 
-    private final DataSource dataSource;
-    private final EventSchema schema;
-    private final Serializer eventSerializer;
-    private final ObjectProvider<org.axonframework.config.Configuration> axon;
+    private final LogFold logFold;
     private final List<RebuildableReadModel> readModels;
     private final ProjectionLock lock;
     private final TokenPositions tokens;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
+    private final EventSchema schema;
     private final ProjectionRebuild rebuild;
-    private final int chunkSize;
-    private final int cachedApplications;
     private final Duration settleTimeout;
     private final RebuildLease lease;
     private volatile Result last;
 
-    ProjectionVerification(DataSource dataSource, EventSchema schema,
-                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                           ObjectProvider<org.axonframework.config.Configuration> axon,
-                           List<RebuildableReadModel> readModels, ProjectionLock lock, TokenPositions tokens,
-                           JdbcTemplate jdbc, PlatformTransactionManager transactions, ProjectionRebuild rebuild,
+    ProjectionVerification(LogFold logFold, List<RebuildableReadModel> readModels, ProjectionLock lock,
+                           TokenPositions tokens, JdbcTemplate jdbc, EventSchema schema, ProjectionRebuild rebuild,
                            MeterRegistry registry,
-                           @Value("${ledger.projections.rebuild.chunk-size:5000}") int chunkSize,
-                           @Value("${ledger.projections.rebuild.cached-applications:20000}") int cachedApplications,
                            @Value("${ledger.projections.rebuild.lease:60s}") Duration leaseLength,
                            @Value("${ledger.verify.settle-timeout:60s}") Duration settleTimeout) {
-        this.dataSource = dataSource;
-        this.schema = schema;
-        this.eventSerializer = eventSerializer;
-        this.axon = axon;
+        this.logFold = logFold;
         this.readModels = readModels;
         this.lock = lock;
         this.tokens = tokens;
         this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
+        this.schema = schema;
         this.rebuild = rebuild;
-        this.chunkSize = chunkSize;
-        this.cachedApplications = new RebuildSettings(cachedApplications).cachedApplications();
         this.settleTimeout = settleTimeout;
         this.lease = RebuildLease.forVerification(jdbc, leaseLength, Clock.systemUTC());
         Gauge.builder("ledger.read.model.consistent", this, v -> v.lastFigure(r -> r.consistent() ? 1 : 0))
@@ -164,22 +140,17 @@ public class ProjectionVerification {
 
     private Result run(Instant deadline) {
         long begin = System.nanoTime();
-        List<ReadModelRebuild> folds = new ArrayList<>();
+        List<ReadModelRebuild> folds = List.of();
+        AtomicLong folded = new AtomicLong();
         try {
-            for (RebuildableReadModel readModel : readModels) {
-                folds.add(readModel.startRebuild(new RebuildSettings(cachedApplications, new RebuildParking())));
-            }
-            folds.forEach(ReadModelRebuild::clearShadow);
-            EventLogScan scan = new EventLogScan(schema, eventSerializer, axon.getObject().upcasterChain(), chunkSize);
-            new ParallelFold(transaction, lease, new AtomicLong()).run(scan, dataSource, folds);
-            scan.catchUp(jdbc, chunk -> {
-                lease.renew();
-                transaction.executeWithoutResult(tx -> fold(chunk, folds));
-            });
+            folds = LogFold.open(readModels, readModels.stream().map(m -> logFold.settings()).toList());
+            List<ReadModelRebuild> all = folds;
+            EventLogScan scan = logFold.scan();
+            logFold.foldWithoutLock(scan, all, lease, folded);
             while (true) {
                 awaitProcessors(scan.lastIndex(), deadline);
                 long locked = System.nanoTime();
-                Result result = transaction.execute(tx -> compareWhereLiveStands(scan, folds));
+                Result result = logFold.transaction().execute(tx -> compareWhereLiveStands(scan, all, folded));
                 if (result != null) {
                     log.info("Verified {} read models at position {} in {} s (the comparison under the lock {} s): "
                                     + "{} differences", readModels.size(), result.position(),
@@ -195,13 +166,7 @@ public class ProjectionVerification {
                 pause(50);
             }
         } finally {
-            for (ReadModelRebuild fold : folds) {
-                try {
-                    fold.clearShadow();
-                } catch (RuntimeException e) {
-                    log.warn("Could not empty a shadow table after a verification; the next fold empties it", e);
-                }
-            }
+            LogFold.clear(folds);
         }
     }
 
@@ -209,7 +174,7 @@ public class ProjectionVerification {
      * Under the exclusive projection lock: where every live segment stands, if they all stand at one position
      * the fold has not passed, the fold brought there and compared; null when they do not (try again).
      */
-    private Result compareWhereLiveStands(EventLogScan scan, List<ReadModelRebuild> folds) {
+    private Result compareWhereLiveStands(EventLogScan scan, List<ReadModelRebuild> folds, AtomicLong folded) {
         lock.acquireExclusive();
         List<TrackingToken> live = liveTokens();
         if (live == null) {
@@ -219,7 +184,7 @@ public class ProjectionVerification {
         if (live.stream().anyMatch(t -> TokenPositions.positionOf(t) != position) || position < scan.lastIndex()) {
             return null;
         }
-        scan.catchUp(jdbc, position, chunk -> fold(chunk, folds));
+        scan.catchUp(jdbc, position, chunk -> LogFold.fold(chunk, folds, folded));
         if (scan.lastIndex() != position || liveMissesEventsTheFoldRead(live, scan)) {
             return null;
         }
@@ -300,11 +265,6 @@ public class ProjectionVerification {
         }
     }
 
-    private static void fold(List<TrackedEventMessage<?>> chunk, List<ReadModelRebuild> folds) {
-        for (ReadModelRebuild fold : folds) {
-            fold.apply(chunk);
-        }
-    }
 
     private double lastFigure(java.util.function.ToDoubleFunction<Result> figure) {
         Result result = last;
