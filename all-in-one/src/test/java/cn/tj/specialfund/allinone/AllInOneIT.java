@@ -57,6 +57,12 @@ class AllInOneIT {
         assertThat(http.get("district-xiqing", "district", "/api/dashboard/districts").status()).isEqualTo(200);
         assertThat(http.get("manager", "wrong", "/api/dashboard/directions").status()).isEqualTo(401);
         assertThat(http.get("nobody", "nobody", "/api/dashboard/directions").status()).isEqualTo(401);
+        // the scrape account reads metrics only; only health and prometheus are exposed, prometheus to it and ADMIN
+        assertThat(http.get("metrics", "metrics", "/api/dashboard/directions").status()).isEqualTo(403);
+        assertThat(http.get("auditor", "auditor", "/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(http.get("admin", "admin", "/actuator/metrics").status()).isEqualTo(403);
+        assertThat(http.get("metrics", "metrics", "/actuator/health").body().has("components")).isFalse();
+        assertThat(http.get("admin", "admin", "/actuator/health").body().has("components")).isTrue();
     }
 
     @Test

@@ -58,10 +58,6 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization(user, password)).GET());
     }
 
-    Response getOpen(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
-    }
-
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(120)).build(),

@@ -100,12 +100,12 @@ final class Resources implements AutoCloseable {
     }
 
     private double heapMegabytes(Service s) {
-        Http.Response r = http.getOpen(s.baseUrl() + "/actuator/metrics/jvm.memory.used?tag=area:heap");
+        Http.Response r = http.get(s.baseUrl() + "/actuator/metrics/jvm.memory.used?tag=area:heap", "metrics", "metrics");
         if (r.ok()) {
             return Latencies.round(r.json().path("measurements").path(0).path("value").asDouble() / 1_048_576.0);
         }
-        // the prometheus endpoint is always exposed
-        r = http.getOpen(s.baseUrl() + "/actuator/prometheus");
+        // the prometheus endpoint is always exposed, to the scrape account (the metrics endpoint is not)
+        r = http.get(s.baseUrl() + "/actuator/prometheus", "metrics", "metrics");
         if (!r.ok()) {
             return Double.NaN;
         }

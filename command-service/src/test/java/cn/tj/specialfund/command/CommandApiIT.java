@@ -663,7 +663,7 @@ class CommandApiIT {
     void everyCommandTypeHasItsOwnTimer() {
         // axon-micrometer, dimensional: commandBus_{all,success,failure}Timer tagged with the payload type
         api.scored(FormJson.valid());
-        Response prometheus = api.get("/actuator/prometheus");
+        Response prometheus = api.get("/actuator/prometheus", "metrics", "metrics", Map.of());
         assertThat(prometheus.status()).isEqualTo(200);
         for (String type : List.of("SubmitApplication", "ApproveInDistrict", "ScoreApplication")) {
             assertThat(prometheus.raw()).containsPattern(

@@ -32,7 +32,8 @@ final class LedgerClient {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
-    record Response(int status, String contentType, String location, String correlationId, JsonNode body, String raw) {
+    record Response(int status, String contentType, String location, String correlationId, JsonNode body, String raw,
+                    String retryAfter) {
         String code() {
             return body == null ? null : body.path("code").asText(null);
         }
@@ -59,6 +60,15 @@ final class LedgerClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET().build());
     }
 
+    Response get(String path, String user, String password, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60)).GET()
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     private static Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -70,7 +80,8 @@ final class LedgerClient {
             }
             return new Response(response.statusCode(), contentType,
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("X-Correlation-Id").orElse(null), body, raw);
+                    response.headers().firstValue("X-Correlation-Id").orElse(null), body, raw,
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

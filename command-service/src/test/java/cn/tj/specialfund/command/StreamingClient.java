@@ -125,7 +125,7 @@ final class StreamingClient {
         String body = new String(rawBody, StandardCharsets.UTF_8);
         String contentType = headers.getOrDefault("content-type", "");
         JsonNode json = contentType.contains("json") && !body.isBlank() ? LedgerClient.JSON.readTree(body) : null;
-        return new Response(status, contentType, headers.get("location"), headers.get("x-correlation-id"), json, body);
+        return new Response(status, contentType, headers.get("location"), headers.get("x-correlation-id"), json, body, headers.get("retry-after"));
     }
 
     private static Map<String, String> headers(String head) {

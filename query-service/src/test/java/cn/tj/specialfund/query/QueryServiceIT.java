@@ -377,6 +377,19 @@ class QueryServiceIT {
         assertThat(candidates.get(0).path("id").asText()).isEqualTo(s.e.toString());
         assertThat(candidates.get(0).path("projectName").asText()).isEqualTo("Epsilon Twin");
         assertThat(candidates.get(0).path("score").decimalValue()).isEqualByComparingTo("70");
+        assertThat(candidates.get(0).path("district").asText()).isEqualTo("BINHAI");
+        assertThat(caps.get(0).path("candidateCount").asLong()).isEqualTo(1);
+
+        // a district officer sees only their own district's candidates, and counts only them; the cap's
+        // figures stay city-wide
+        JsonNode binhai = ok(service.get("district-binhai", "/api/dashboard/caps")).path("caps").get(0);
+        assertThat(binhai.path("candidates")).hasSize(1);
+        assertThat(binhai.path("candidateCount").asLong()).isEqualTo(1);
+        JsonNode xiqing = ok(service.get("district-xiqing", "/api/dashboard/caps")).path("caps").get(0);
+        assertThat(xiqing.path("candidates")).as("E is BINHAI's").isEmpty();
+        assertThat(xiqing.path("candidateCount").asLong()).isZero();
+        assertThat(List.of(xiqing.path("cap").asLong(), xiqing.path("awarded").asLong(),
+                xiqing.path("remaining").asLong())).isEqualTo(List.of(10L, 1L, 9L));
 
         JsonNode districts = ok(service.get("district-hexi", "/api/dashboard/districts")).path("districts");
         List<String> codes = new ArrayList<>();
@@ -419,6 +432,7 @@ class QueryServiceIT {
                 List.of(s.a.toString(), "AWARD", "1200000.00", "600000.00", "600000.00"),
                 List.of(s.f.toString(), "AWARD", "246913.57", "123456.79", "123456.78"),
                 List.of(s.a.toString(), "TOP_UP", "600000.00", "300000.00", "300000.00"));
+        assertThat(now.path("entryCount").asLong()).isEqualTo(3);
 
         // as of the second award's instant (included), before the top-up
         List<DomainEventMessage<?>> events = s.ledger.written();
@@ -427,10 +441,12 @@ class QueryServiceIT {
         assertThat(Instant.parse(then.path("asOf").asText())).isEqualTo(secondAward);
         assertThat(plain(then, "totalCommitted")).isEqualTo("1446913.57");
         assertThat(then.path("entries")).hasSize(2);
+        assertThat(then.path("entryCount").asLong()).isEqualTo(2);
         assertThat(plain(then.path("byTier"), "MIIT_PILOT")).isEqualTo("0.00");
         JsonNode before = ok(service.get("manager", "/api/finance/commitments?asOf=2000-01-01T00:00:00Z"));
         assertThat(plain(before, "totalCommitted")).isEqualTo("0.00");
         assertThat(before.path("entries")).isEmpty();
+        assertThat(before.path("entryCount").asLong()).isZero();
 
         QueryService.Response csv = service.get("admin", "/api/finance/commitments", "text/csv");
         assertThat(csv.contentType()).startsWith("text/csv");
@@ -529,6 +545,22 @@ class QueryServiceIT {
             QueryService.Response refused = service.get(user, "/api/finance/commitments");
             assertThat(refused.status()).as(user).isEqualTo(403);
             assertThat(refused.code()).isEqualTo("FORBIDDEN");
+            // the ledger's entries are not a district officer's to read, in CSV either
+            QueryService.Response csv = service.get(user, "/api/finance/commitments", "text/csv");
+            assertThat(csv.status()).as(user).isEqualTo(403);
+            assertThat(csv.text()).doesNotContain(s.f.toString());
+        }
+        // district officers' search results and their total: their district's rows only
+        JsonNode dongli = ok(service.get("district-dongli", "/api/applications?direction=1.3"));
+        assertThat(ids(dongli)).containsExactly(s.f.toString());
+        assertThat(dongli.path("total").asLong()).isEqualTo(1);
+        JsonNode heping = ok(service.get("district-heping", "/api/applications?status=SCORED"));
+        assertThat(ids(heping)).isEmpty();
+        assertThat(heping.path("total").asLong()).isZero();
+        // the scrape account reads no API
+        for (String path : List.of("/api/dashboard/directions", "/api/dashboard/caps", "/api/applications",
+                "/api/finance/commitments", "/api/reference", "/api/applications/" + s.a)) {
+            assertThat(service.get("metrics", path).status()).as(path).isEqualTo(403);
         }
         for (String user : List.of("reviewer", "district-xiqing", "manager", "auditor")) {
             assertThat(service.get(user, "/api/dashboard/districts").status()).isEqualTo(200);
@@ -538,7 +570,12 @@ class QueryServiceIT {
     }
 
     private void metrics() {
-        QueryService.Response prometheus = service.get(null, "/actuator/prometheus", "text/plain");
+        assertThat(service.get(null, "/actuator/prometheus", "text/plain").status()).isEqualTo(401);
+        assertThat(service.get("finance", "/actuator/prometheus", "text/plain").status()).isEqualTo(403);
+        assertThat(service.get(null, "/actuator/metrics").status()).isEqualTo(401);
+        assertThat(service.get("admin", "/actuator/metrics").status()).isEqualTo(403);
+        assertThat(service.get("admin", "/actuator/prometheus", "text/plain").status()).isEqualTo(200);
+        QueryService.Response prometheus = service.get("metrics", "/actuator/prometheus", "text/plain");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.text())
                 .contains("ledger_projection_lag_events{", "processingGroup=\"applications-view\"",

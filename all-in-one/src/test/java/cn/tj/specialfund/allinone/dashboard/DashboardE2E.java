@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,6 +30,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,6 +110,12 @@ class DashboardE2E {
         waitForReadModels();
 
         browser = chromium();
+        // Every Content-Security-Policy violation of every page this browser loads, for the tests to read
+        // (a script added through DevTools runs before the page's own and is not subject to its policy).
+        ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__cspViolations = [];"
+                        + "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
+                        + "e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"));
     }
 
     @AfterAll
@@ -254,6 +265,56 @@ class DashboardE2E {
         String candidate = "[data-cap='1.1'] tr[data-candidate='" + ids.get("D") + "'] ";
         assertThat(text(candidate + "td:nth-child(2)")).isEqualTo("西青关键工序信息化改造");
         assertThat(new BigDecimal(text(candidate + "td:nth-child(3)"))).isEqualByComparingTo("88.5");
+    }
+
+    @Test
+    void thePageWorksUnderAStrictContentSecurityPolicyWithCacheableVersionedAssets(TestInfo test) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(policy.split("; ")).contains("default-src 'self'", "script-src 'self'", "style-src-elem 'self'",
+                "style-src-attr 'unsafe-inline'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'");
+        assertThat(policy).doesNotContain("unsafe-eval").doesNotContain("script-src 'self' 'unsafe-inline'");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(page.headers().firstValue("Content-Language")).contains("zh-CN");
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-cache");
+        assertThat(page.body()).doesNotContainPattern("<script>|<script(?![^>]*\\ssrc=)[^>]*>|\\son[a-z]+=");
+
+        java.util.regex.Matcher echarts = java.util.regex.Pattern
+                .compile("src=\"(/assets/[0-9a-f]{16}/vendor/echarts/echarts\\.min\\.js)\"").matcher(page.body());
+        assertThat(echarts.find()).as("the page loads ECharts from a versioned URL").isTrue();
+        HttpResponse<Void> asset = http.send(HttpRequest.newBuilder(URI.create(baseUrl + echarts.group(1))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.headers().firstValue("Cache-Control").orElse(""))
+                .contains("max-age=31536000", "immutable").doesNotContain("no-store");
+        HttpResponse<Void> apiAnswer = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/reference"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("auditor:auditor".getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(apiAnswer.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+
+        // the login form, the charts and their tooltips work under that policy, and nothing is refused
+        loginAs("manager", "manager", test);
+        openTab("overview");
+        waitForRows("#directions-table tbody tr", 12);
+        WebElement bars = browser.findElement(By.id("chart-directions"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", bars);
+        new Actions(browser).moveToElement(bars, -bars.getSize().getWidth() / 2 + 80, 0).perform();
+        String tooltip = wait(driver -> (String) ((JavascriptExecutor) driver).executeScript(
+                "const tip = [...document.querySelectorAll('#chart-directions div')].find(d =>"
+                        + " d.textContent.includes('合计') && getComputedStyle(d).position === 'absolute'"
+                        + " && getComputedStyle(d).display !== 'none');"
+                        + "return tip ? tip.textContent : null;"));
+        assertThat(tooltip).contains("立项资金", "补齐差额", "合计");
+        screenshot("06-tooltip-under-csp");
+        assertThat((String) ((JavascriptExecutor) browser).executeScript("return getComputedStyle("
+                + "document.querySelector('#directions-table td.stage')).getPropertyValue('--share')"))
+                .as("the table's inline style attributes apply").endsWith("%");
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) ((JavascriptExecutor) browser).executeScript("return window.__cspViolations");
+        assertThat(violations).as("Content-Security-Policy violations").isEmpty();
     }
 
     @Test

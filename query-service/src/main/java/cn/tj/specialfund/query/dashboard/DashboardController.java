@@ -6,7 +6,9 @@ import cn.tj.specialfund.coreapi.value.ApplicationStatus;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
 import cn.tj.specialfund.query.applicationstate.ApplicationState;
+import cn.tj.specialfund.query.web.Access;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +20,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The dashboards (any authenticated user). They read a few small counter rows, never the whole history, so
@@ -43,10 +46,12 @@ class DashboardController {
      * an ordered range of {@code ix_dashboard_application_cap_order}, three columns per row and no entity
      * mapping, since the list grows with every refused award.
      */
-    private static final String CANDIDATES = "SELECT id, project_name, score FROM dashboard_application "
-            + "WHERE direction = ? AND status = ? ORDER BY score DESC, submitted_at, submission_position LIMIT ?";
+    private static final String CANDIDATES = "SELECT id, project_name, district, score FROM dashboard_application "
+            + "WHERE direction = ? AND status = ?";
     private static final String CANDIDATE_COUNT = "SELECT COUNT(*) FROM dashboard_application "
             + "WHERE direction = ? AND status = ?";
+    private static final String OF_DISTRICT = " AND district = ?";
+    private static final String BEST_FIRST = " ORDER BY score DESC, submitted_at, submission_position LIMIT ?";
 
     record DirectionRow(String code, String name, Integer cap, long submitted, long districtApproved, long scored,
                         long awarded, long notSelected, long districtRejected, BigDecimal awardedAmount,
@@ -83,7 +88,7 @@ class DashboardController {
         return new DirectionsDashboard(result, totals);
     }
 
-    record Candidate(String id, String projectName, BigDecimal score) {
+    record Candidate(String id, String projectName, String district, BigDecimal score) {
     }
 
     record Cap(String direction, String name, int cap, long awarded, long remaining, long candidateCount,
@@ -93,11 +98,15 @@ class DashboardController {
     record Caps(List<Cap> caps) {
     }
 
-    /** At most {@code limit} candidates per direction (default 20, 1–200); {@code candidateCount} counts them all. */
+    /**
+     * At most {@code limit} candidates per direction (default 20, 1–200); {@code candidateCount} counts them all.
+     * The cap's figures are city-wide; its candidates, and their count, a district officer's own district's only.
+     */
     @GetMapping("/caps")
     Caps caps(@RequestParam(required = false) Integer limit) {
         int most = InputLimits.Range.LIMIT.check(limit);
         Map<Direction, DirectionFigures> rows = counters.directions();
+        Optional<District> own = Access.ownDistrict();
         List<Cap> caps = new ArrayList<>();
         for (Direction d : Direction.values()) {
             Integer cap = rules.capOf(d).orElse(null);
@@ -105,10 +114,16 @@ class DashboardController {
                 continue;
             }
             long awarded = rows.getOrDefault(d, DirectionFigures.NONE).awarded();
-            List<Candidate> scored = jdbc.query(CANDIDATES, (rs, i) -> new Candidate(rs.getString(1),
-                    rs.getString(2), ApplicationState.plainScore(rs.getBigDecimal(3))), d.code(),
-                    ApplicationStatus.SCORED.name(), most);
-            Long count = jdbc.queryForObject(CANDIDATE_COUNT, Long.class, d.code(), ApplicationStatus.SCORED.name());
+            RowMapper<Candidate> candidate = (rs, i) -> new Candidate(rs.getString(1), rs.getString(2),
+                    rs.getString(3), ApplicationState.plainScore(rs.getBigDecimal(4)));
+            List<Candidate> scored = own.isEmpty()
+                    ? jdbc.query(CANDIDATES + BEST_FIRST, candidate, d.code(), ApplicationStatus.SCORED.name(), most)
+                    : jdbc.query(CANDIDATES + OF_DISTRICT + BEST_FIRST, candidate, d.code(),
+                    ApplicationStatus.SCORED.name(), own.get().name(), most);
+            Long count = own.isEmpty()
+                    ? jdbc.queryForObject(CANDIDATE_COUNT, Long.class, d.code(), ApplicationStatus.SCORED.name())
+                    : jdbc.queryForObject(CANDIDATE_COUNT + OF_DISTRICT, Long.class, d.code(),
+                    ApplicationStatus.SCORED.name(), own.get().name());
             caps.add(new Cap(d.code(), d.displayName(), cap, awarded, Math.max(0, cap - awarded), count, scored));
         }
         return new Caps(caps);

@@ -61,6 +61,7 @@ class FinanceController {
             + "SUM(district_share) FROM commitment_entry";
     private static final String GROUPS = " GROUP BY direction, district, tier";
     private static final String UP_TO = " WHERE committed_at <= ?";
+    private static final String COUNT = "SELECT COUNT(*) FROM commitment_entry";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -108,6 +109,8 @@ class FinanceController {
             out.writePOJOField("byDirection", totals.byDirection());
             out.writePOJOField("byDistrict", totals.byDistrict());
             out.writePOJOField("byTier", totals.byTier());
+            // the roles that may read the ledger see all of it, so the count is of every entry up to asOf
+            out.writeNumberField("entryCount", entryCount(asOf));
             out.writeArrayFieldStart("entries");
             entries(asOf, entry -> {
                 try {
@@ -155,6 +158,11 @@ class FinanceController {
         List<ByDistrict> districts = new ArrayList<>();
         byDistrict.forEach((code, s) -> districts.add(new ByDistrict(code, s[0], s[1], s[2])));
         return new Totals(sums[0], sums[1], sums[2], directions, districts, byTier);
+    }
+
+    private long entryCount(Instant asOf) {
+        Long count = jdbc.queryForObject(asOf == null ? COUNT : COUNT + UP_TO, Long.class, parameters(asOf));
+        return count == null ? 0 : count;
     }
 
     private void entries(Instant asOf, java.util.function.Consumer<Entry> sink) {

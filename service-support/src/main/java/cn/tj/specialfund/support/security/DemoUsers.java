@@ -19,7 +19,8 @@ final class DemoUsers {
                 user("reviewer", "reviewer", Role.REVIEWER),
                 user("finance", "finance", Role.FINANCE),
                 user("auditor", "auditor", Role.AUDITOR),
-                user("admin", "admin", Role.ADMIN)));
+                user("admin", "admin", Role.ADMIN),
+                user("metrics", "metrics", Role.METRICS)));
         for (District district : District.values()) {
             users.add(new LedgerUser("district-" + district.name().toLowerCase(Locale.ROOT), "{noop}district",
                     Role.DISTRICT_OFFICER, district));

@@ -1,32 +1,41 @@
 package cn.tj.specialfund.support.security;
 
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
+import cn.tj.specialfund.coreapi.value.Role;
 import cn.tj.specialfund.support.web.CorrelationIdFilter;
 import cn.tj.specialfund.support.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -68,16 +77,67 @@ public class SecurityConfiguration {
         };
     }
 
+    /** Failed-login counts per (user name, client address) and per address (contract §5). */
     @Bean
-    public AuthenticationManager authenticationManager(UserDetailsService ledgerUsers,
-                                                       @Value("${ledger.security.verified-password-ttl:5m}") Duration ttl) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(ledgerUsers);
-        passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        return new ProviderManager(new CachingAuthenticationProvider(passwords, ttl, Clock.systemUTC()));
+    @ConditionalOnMissingBean
+    public LoginThrottle loginThrottle() {
+        return new LoginThrottle(LoginThrottle.Policy.CONTRACT, Clock.systemUTC());
     }
 
     @Bean
+    public AuthenticationManager authenticationManager(UserDetailsService ledgerUsers, LoginThrottle throttle,
+                                                       MeterRegistry meters,
+                                                       @Value("${ledger.security.verified-password-ttl:5m}") Duration ttl,
+                                                       @Value("${ledger.security.failed-login-answer-time:100ms}") Duration failedAnswerTime) {
+        UniformPasswordCheck passwords = new UniformPasswordCheck(ledgerUsers,
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(), failedAnswerTime);
+        ProviderManager manager = new ProviderManager(new CachingAuthenticationProvider(passwords, ttl, Clock.systemUTC()));
+        Counter failures = Counter.builder("ledger.login.failures")
+                .description("Logins refused for a wrong password or an unknown user name").register(meters);
+        manager.setAuthenticationEventPublisher(new AuthenticationEventPublisher() {
+            @Override
+            public void publishAuthenticationSuccess(Authentication authentication) {
+            }
+
+            @Override
+            public void publishAuthenticationFailure(AuthenticationException exception, Authentication authentication) {
+                failures.increment();
+                if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
+                    throttle.recordFailure(authentication.getName(), details.getRemoteAddress());
+                }
+            }
+        });
+        return manager;
+    }
+
+    /**
+     * The dashboard's Content-Security-Policy. Scripts only from the service itself (the page has no inline
+     * script), no plug-ins, no framing, no foreign connections. Style elements and style sheets are limited to
+     * 'self' too, but style attributes are allowed inline ('unsafe-inline' for style-src-attr only): ECharts'
+     * HTML tooltips are markup written through innerHTML, whose default formatters colour each row's marker
+     * with a {@code style="…"} attribute, and the directions table sets each bar's length as a style
+     * attribute. (ECharts positions its tooltip through the CSSOM, which CSP does not restrict.) An inline
+     * style attribute cannot run script or load anything beyond what img-src and font-src allow, and with
+     * style-src-elem 'self' an injected {@code <style>} element, the vehicle of selector-based data
+     * exfiltration, is still refused: the strictest policy under which the charts and tables work.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "style-src-elem 'self'",
+            "style-src-attr 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    @Bean
     public SecurityFilterChain ledgerSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+                                              LoginThrottle throttle, MeterRegistry meters,
                                               ObjectMapper mapper) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             // Browsers would pop up their own login dialog for the dashboard's own requests.
@@ -88,16 +148,29 @@ public class SecurityConfiguration {
         };
         AccessDeniedHandler denied = (request, response, e) ->
                 Problems.write(response, mapper, Problems.of(ErrorCode.FORBIDDEN, "your role may not do this"));
+        Counter throttled = Counter.builder("ledger.login.throttled")
+                .description("Requests refused with 429 after too many failed logins").register(meters);
+        String[] apiRoles = Arrays.stream(Role.values()).filter(role -> role != Role.METRICS).map(Role::name)
+                .toArray(String[]::new);
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the figures include committed funds
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(Role.METRICS.name(), Role.ADMIN.name())
+                        .requestMatchers("/actuator/**").denyAll()
+                        // the scrape account reads metrics and nothing else
+                        .requestMatchers("/api/**").hasAnyRole(apiRoles)
                         .anyRequest().permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .addFilterBefore(new CorrelationIdFilter(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, mapper, throttled), BasicAuthenticationFilter.class)
                 .build();
     }
 }

@@ -5,6 +5,7 @@ package cn.tj.specialfund.coreapi.rules;
  * status, declaration order is the order in which the rules are checked (contract §1 table order).
  */
 public enum ErrorCode {
+    TOO_MANY_ATTEMPTS(429),
     UNAUTHENTICATED(401),
     PAYLOAD_TOO_LARGE(413),
     INVALID_FIELD(400),
