@@ -103,7 +103,7 @@ class VerificationIT {
     void onlyAdminsAndAuditorsVerify() {
         assertThat(service.get("admin", "/api/admin/projections/verify").status()).isEqualTo(200);
         assertThat(service.get("auditor", "/api/admin/projections/verify").status()).isEqualTo(200);
-        for (String user : List.of("manager", "reviewer", "finance", "district-xiqing")) {
+        for (String user : List.of("manager", "reviewer", "finance", "district-xiqing", "metrics")) {
             QueryService.Response refused = service.get(user, "/api/admin/projections/verify");
             assertThat(refused.status()).as(user).isEqualTo(403);
             assertThat(refused.code()).as(user).isEqualTo("FORBIDDEN");
