@@ -147,6 +147,9 @@ public class ProjectionVerification {
             List<ReadModelRebuild> all = folds;
             EventLogScan scan = logFold.scan();
             logFold.foldWithoutLock(scan, all, lease, folded);
+            // what the folds hold in memory to the shadow tables before the lock, so that under it only the last
+            // few events' states are written
+            logFold.transaction().executeWithoutResult(tx -> all.forEach(ReadModelRebuild::flush));
             while (true) {
                 awaitProcessors(scan.lastIndex(), deadline);
                 long locked = System.nanoTime();
