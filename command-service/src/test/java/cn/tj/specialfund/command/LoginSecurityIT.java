@@ -3,6 +3,7 @@ package cn.tj.specialfund.command;
 import cn.tj.specialfund.command.LedgerClient.Response;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.support.security.LoginThrottle;
+import cn.tj.specialfund.support.security.SharedLoginFailures;
 import cn.tj.specialfund.testsupport.IsolatedDatabase;
 import cn.tj.specialfund.testsupport.MovableClock;
 import org.junit.jupiter.api.AfterAll;
@@ -16,11 +17,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -46,8 +49,8 @@ class LoginSecurityIT {
     @TestConfiguration
     static class ControllableClock {
         @Bean
-        LoginThrottle throttleOnTheTestsClock() {
-            return new LoginThrottle(LoginThrottle.Policy.CONTRACT, CLOCK);
+        LoginThrottle throttleOnTheTestsClock(JdbcTemplate jdbc) {
+            return new LoginThrottle(LoginThrottle.Policy.CONTRACT, CLOCK, new SharedLoginFailures(jdbc, Clock.systemUTC()));
         }
     }
 

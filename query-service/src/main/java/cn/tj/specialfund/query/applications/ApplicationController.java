@@ -2,6 +2,7 @@ package cn.tj.specialfund.query.applications;
 
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.InputLimits;
+import cn.tj.specialfund.coreapi.rules.InputLimits.Text;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import cn.tj.specialfund.coreapi.value.ApplicationStatus;
 import cn.tj.specialfund.coreapi.value.Direction;
@@ -21,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.LinkedHashSet;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,10 +53,14 @@ class ApplicationController {
     ResponseEntity<?> list(@RequestParam(required = false) String direction,
                            @RequestParam(required = false) String district,
                            @RequestParam(required = false) String status,
+                           @RequestParam(required = false) String q,
+                           @RequestParam(required = false) String submittedFrom,
+                           @RequestParam(required = false) String submittedTo,
                            @RequestParam(required = false) Integer page,
                            @RequestParam(required = false) Integer size,
                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        ApplicationRows.Filter filter = filter(direction, district, status);
+        ApplicationRows.Filter filter = filter(direction, district, status, q,
+                InputLimits.instant("submittedFrom", submittedFrom), InputLimits.instant("submittedTo", submittedTo));
         boolean csv = Csv.wanted(accept);
         if (csv && page == null && size == null) {
             List<ApplicationView> all = new ArrayList<>();
@@ -66,7 +74,8 @@ class ApplicationController {
         return csv ? csv(items) : ResponseEntity.ok(new ApplicationPage(items, found.total()));
     }
 
-    private static ApplicationRows.Filter filter(String direction, String district, String status) {
+    private static ApplicationRows.Filter filter(String direction, String district, String status, String q,
+                                                 Instant submittedFrom, Instant submittedTo) {
         String directionCode = blank(direction) == null ? null : Direction.fromCode(direction).code();
         District wanted = blank(district) == null ? null : parse(District.class, "district", district);
         String statusName = blank(status) == null ? null : parse(ApplicationStatus.class, "status", status).name();
@@ -75,7 +84,20 @@ class ApplicationController {
             throw new RuleViolation(ErrorCode.FORBIDDEN, "a district officer sees only their own district");
         }
         District effective = own.orElse(wanted);
-        return new ApplicationRows.Filter(directionCode, effective == null ? null : effective.name(), statusName);
+        String text = blank(q) == null ? null : Text.PROJECT_NAME.check("q", q.strip());
+        return new ApplicationRows.Filter(directionCode, effective == null ? null : effective.name(), statusName,
+                text, text == null ? Set.of() : districtsNamed(text), submittedFrom, submittedTo);
+    }
+
+    /** The districts whose code or Chinese name the search text names, e.g. 西青 or xiqing for XIQING. */
+    private static Set<String> districtsNamed(String text) {
+        Set<String> named = new LinkedHashSet<>();
+        for (District d : District.values()) {
+            if (d.displayName().contains(text) || d.name().equalsIgnoreCase(text)) {
+                named.add(d.name());
+            }
+        }
+        return named;
     }
 
     private static ResponseEntity<String> csv(List<ApplicationView> items) {

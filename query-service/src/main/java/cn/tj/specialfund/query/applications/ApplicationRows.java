@@ -17,6 +17,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.Locale;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -34,8 +38,23 @@ class ApplicationRows {
     private static final String ORDER = " ORDER BY submitted_at, submission_position, id";
     private static final RowMapper<ApplicationState> STATE = (rs, i) -> read(rs);
 
-    /** Equality filters on the view's columns, all of them to hold. */
-    record Filter(String direction, String district, String status) {
+    /**
+     * What a list asks for, all of it to hold: equality on direction, district and status, the submission time
+     * within [{@code submittedFrom}, {@code submittedTo}], and the search text {@code q}: a substring of the project
+     * or applicant name (case-insensitive), a prefix of the credit code or the id, or part of a district's name
+     * ({@code qDistricts}, e.g. 西青 for XIQING).
+     */
+    record Filter(String direction, String district, String status, String q, Set<String> qDistricts,
+                  Instant submittedFrom, Instant submittedTo) {
+
+        Filter(String direction, String district, String status) {
+            this(direction, district, status, null, Set.of(), null, null);
+        }
+
+        /** Only equality filters: the total is kept in {@code application_count}. */
+        boolean countedAhead() {
+            return q == null && submittedFrom == null && submittedTo == null;
+        }
 
         String where() {
             List<String> parts = new ArrayList<>();
@@ -47,6 +66,18 @@ class ApplicationRows {
             }
             if (status != null) {
                 parts.add("status = ?");
+            }
+            if (submittedFrom != null) {
+                parts.add("submitted_at >= ?");
+            }
+            if (submittedTo != null) {
+                parts.add("submitted_at <= ?");
+            }
+            if (q != null) {
+                String districts = qDistricts.isEmpty() ? ""
+                        : " OR district IN (" + String.join(", ", Collections.nCopies(qDistricts.size(), "?")) + ")";
+                parts.add("(LOWER(project_name) LIKE ? ESCAPE '\\' OR LOWER(applicant_name) LIKE ? ESCAPE '\\'"
+                        + " OR credit_code LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\'" + districts + ")");
             }
             return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
         }
@@ -62,7 +93,26 @@ class ApplicationRows {
             if (status != null) {
                 values.add(status);
             }
+            if (submittedFrom != null) {
+                values.add(submittedFrom.atOffset(ZoneOffset.UTC));
+            }
+            if (submittedTo != null) {
+                values.add(submittedTo.atOffset(ZoneOffset.UTC));
+            }
+            if (q != null) {
+                String literal = likeLiteral(q);
+                values.add("%" + literal.toLowerCase(Locale.ROOT) + "%");
+                values.add("%" + literal.toLowerCase(Locale.ROOT) + "%");
+                values.add(literal.toUpperCase(Locale.ROOT) + "%");
+                values.add(literal.toLowerCase(Locale.ROOT) + "%");
+                values.addAll(qDistricts);
+            }
             return values;
+        }
+
+        /** The search text matched as itself: LIKE's wildcards and the escape character escaped. */
+        private static String likeLiteral(String text) {
+            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         }
     }
 
@@ -91,8 +141,12 @@ class ApplicationRows {
         long total;
         if (rows.size() < size && (offset == 0 || !rows.isEmpty())) {
             total = offset + rows.size();
-        } else {
+        } else if (filter.countedAhead()) {
             total = counts.total(filter);
+        } else {
+            Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM application_view" + filter.where(), Long.class,
+                    parameters.toArray());
+            total = counted == null ? 0 : counted;
         }
         return new ApplicationPageRows(rows, total);
     }

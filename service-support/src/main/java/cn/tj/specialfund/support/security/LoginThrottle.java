@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * address within {@code window}, that pair is refused for {@code block}, right password or not; after
  * {@code perAddress} failures from one address, every login from it is. Another address is unaffected.
  * <p>
- * The counts live in this process: nginx spreads a client's requests over the replicas, so an attacker gets
- * at most the limits times the number of replicas before every replica refuses them. Memory is bounded:
+ * The counts live in this process and, through {@link Shared}, in the database: nginx spreads a client's
+ * requests over the replicas, and every replica must count them all (see {@link SharedLoginFailures}). Memory is bounded:
  * user names count by their first {@link #NAME_LENGTH} characters, and when the tables outgrow
  * {@link #MAX_KEYS}, entries without a recent failure or a running block are dropped, at most once a second
  * (a scan of the tables per failure would be a CPU cost an attacker controls). Should they still hold twice
@@ -30,22 +30,48 @@ public final class LoginThrottle {
         public static final Policy CONTRACT = new Policy(10, 100, Duration.ofMinutes(5), Duration.ofMinutes(5));
     }
 
+    /** Failures and blocks every replica sees. */
+    public interface Shared {
+        Shared NONE = new Shared() {
+            @Override
+            public void recordFailure(String pairKey, String address, Instant now, Policy policy) {
+            }
+
+            @Override
+            public Instant blockedUntil(String pairKey, String address, Instant now) {
+                return null;
+            }
+        };
+
+        void recordFailure(String pairKey, String address, Instant now, Policy policy);
+
+        /** The end of a block running for the pair or the address, or null. */
+        Instant blockedUntil(String pairKey, String address, Instant now);
+    }
+
     private final Policy policy;
     private final Clock clock;
+    private final Shared shared;
     private final Map<String, Failures> byPair = new ConcurrentHashMap<>();
     private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
     private volatile Instant lastCleanUp = Instant.MIN;
 
     public LoginThrottle(Policy policy, Clock clock) {
+        this(policy, clock, Shared.NONE);
+    }
+
+    public LoginThrottle(Policy policy, Clock clock, Shared shared) {
         this.policy = policy;
         this.clock = clock;
+        this.shared = shared;
     }
 
     /** How long this user name from this address must still wait, if it is blocked. */
     public Optional<Duration> blockedFor(String username, String address) {
         Instant now = clock.instant();
-        Instant until = later(untilOf(byPair.get(pair(username, address)), now),
-                untilOf(byAddress.get(address), now));
+        String pair = pair(username, address);
+        Instant until = later(later(untilOf(byPair.get(pair), now), untilOf(byAddress.get(address), now)),
+                shared.blockedUntil(pair, address, now));
         return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
     }
 
@@ -57,6 +83,7 @@ public final class LoginThrottle {
         }
         byPair.computeIfAbsent(pair(username, address), key -> new Failures()).add(now, policy.perName(), policy);
         byAddress.computeIfAbsent(address, key -> new Failures()).add(now, policy.perAddress(), policy);
+        shared.recordFailure(pair(username, address), address, now, policy);
     }
 
     private void forgetQuietKeys(Instant now) {

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -80,8 +81,9 @@ public class SecurityConfiguration {
     /** Failed-login counts per (user name, client address) and per address (contract §5). */
     @Bean
     @ConditionalOnMissingBean
-    public LoginThrottle loginThrottle() {
-        return new LoginThrottle(LoginThrottle.Policy.CONTRACT, Clock.systemUTC());
+    public LoginThrottle loginThrottle(JdbcTemplate jdbc) {
+        return new LoginThrottle(LoginThrottle.Policy.CONTRACT, Clock.systemUTC(),
+                new SharedLoginFailures(jdbc, Clock.systemUTC()));
     }
 
     @Bean
