@@ -144,7 +144,7 @@ class Application {
         if (status != AWARDED || tier != Tier.MUNICIPAL) {
             throw new RuleViolation(ErrorCode.INVALID_STATE, new Detail(
                     "只有按市级示范项目立项支持的项目可以补齐差额；该项目当前状态为" + status.chineseName()
-                            + (tier == null ? "" : "（" + tier.chineseName() + "）"),
+                            + (tier == null ? "" : "（" + tier.displayName() + "项目）"),
                     "only a MUNICIPAL award can be topped up; the application is " + status
                             + (tier == null ? "" : " (" + tier + ")")));
         }

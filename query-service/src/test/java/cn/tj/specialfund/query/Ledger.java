@@ -5,6 +5,8 @@ import cn.tj.specialfund.coreapi.ApplicationNotSelected;
 import cn.tj.specialfund.coreapi.ApplicationScored;
 import cn.tj.specialfund.coreapi.ApplicationSubmitted;
 import cn.tj.specialfund.coreapi.AwardToppedUp;
+import cn.tj.specialfund.coreapi.DisbursementRecorded;
+import cn.tj.specialfund.coreapi.DisbursementReversed;
 import cn.tj.specialfund.coreapi.DistrictApproved;
 import cn.tj.specialfund.coreapi.DistrictRejected;
 import cn.tj.specialfund.coreapi.value.Applicant;
@@ -12,6 +14,7 @@ import cn.tj.specialfund.coreapi.value.ApplicationForm;
 import cn.tj.specialfund.coreapi.value.ConstructionStatus;
 import cn.tj.specialfund.coreapi.value.CreditCode;
 import cn.tj.specialfund.coreapi.value.Direction;
+import cn.tj.specialfund.coreapi.value.FundingSource;
 import cn.tj.specialfund.coreapi.value.District;
 import cn.tj.specialfund.coreapi.value.Expenditure;
 import cn.tj.specialfund.coreapi.value.ExpenditureCategory;
@@ -131,6 +134,32 @@ public final class Ledger {
         write(id, "manager", new AwardToppedUp(id, directions.get(id), districts.get(id),
                 new MiitPilot(PilotProgramme.MANUFACTURING_INTERNET_INTEGRATION, 2020, true), "工信部函〔2020〕88号",
                 Money.of(amount), Money.of(municipal), Money.of(district), Money.of(total)));
+    }
+
+    /** A payment of one share; {@code paid} and {@code outstanding} are that source's figures after it. */
+    public UUID disburse(UUID id, FundingSource source, String amount, String paidOn, String voucher, String paid,
+                         String outstanding) {
+        UUID disbursementId = UUID.randomUUID();
+        write(id, source == FundingSource.MUNICIPAL ? "finance" : "district-" + districts.get(id).name().toLowerCase(),
+                new DisbursementRecorded(id, disbursementId, directions.get(id), districts.get(id), source,
+                        Money.of(amount), LocalDate.parse(paidOn), voucher, Money.of(paid), Money.of(outstanding)));
+        return disbursementId;
+    }
+
+    public void reverse(UUID id, UUID disbursementId, FundingSource source, String amount, String paid,
+                        String outstanding) {
+        write(id, "finance", new DisbursementReversed(id, disbursementId, directions.get(id), districts.get(id), source,
+                Money.of(amount), "凭证作废", Money.of(paid), Money.of(outstanding)));
+    }
+
+    /** Moves the fixed clock on (the next event is written that much later). */
+    public void advance(java.time.Duration duration) {
+        clock = clock.plus(duration);
+    }
+
+    /** The instant the last event was written at. */
+    public Instant lastAt() {
+        return written.get(written.size() - 1).getTimestamp();
     }
 
     private void write(UUID id, String actor, Object payload) {

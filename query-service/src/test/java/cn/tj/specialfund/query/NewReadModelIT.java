@@ -5,6 +5,7 @@ import cn.tj.specialfund.testsupport.IsolatedDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A read model added in one package of its own (the example in {@code cn.tj.specialfund.readmodelexample}) runs
- * live, rebuilds with the others and shows in the metrics, with no change to the service.
+ * live, rebuilds with the others, is verified with them and shows in the metrics, with no change to the service.
  */
 class NewReadModelIT {
 
@@ -43,5 +44,19 @@ class NewReadModelIT {
 
         String metrics = service.get("admin", "/actuator/prometheus", "text/plain").text();
         assertThat(metrics).contains("processingGroup=\"award-count-example\"");
+
+        // and it is verified: a count changed behind its projection is found
+        assertThat(service.get("auditor", "/api/admin/projections/verify").json().path("consistent").asBoolean())
+                .isTrue();
+        service.context().getBean(JdbcTemplate.class)
+                .update("UPDATE award_count_example SET awards = 5 WHERE direction = '1.3'");
+        JsonNode verified = service.get("auditor", "/api/admin/projections/verify").json();
+        assertThat(verified.path("consistent").asBoolean()).isFalse();
+        assertThat(verified.path("differences")).hasSize(1);
+        JsonNode difference = verified.path("differences").get(0);
+        assertThat(difference.path("readModel").asText()).isEqualTo("award-count-example");
+        assertThat(difference.path("key").asText()).isEqualTo("award_count_example/1.3");
+        assertThat(difference.path("live").asText()).isEqualTo("5");
+        assertThat(difference.path("fromLog").asText()).isEqualTo("1");
     }
 }

@@ -78,6 +78,7 @@ class PoisonEventsIT {
         assertThat(status.path("deadLetters").path("applications-view").isNumber()).isTrue();
         assertThat(status.path("deadLetters").path("dashboard-view").isNumber()).isTrue();
         assertThat(status.path("deadLetters").path("finance-ledger").isNumber()).isTrue();
+        assertThat(status.path("deadLetters").path("disbursements-ledger").isNumber()).isTrue();
     }
 
     @Test

@@ -91,11 +91,28 @@ final class QueryService implements AutoCloseable {
         return send(user, path, "GET", accept);
     }
 
+    /** The body as bytes (a workbook), with the answer's status and content type. */
+    record Download(int status, String contentType, byte[] body) {
+    }
+
+    Download download(String user, String path, String accept) {
+        HttpResponse<byte[]> response = exchange(user, path, "GET", accept, HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
     Response post(String user, String path) {
         return send(user, path, "POST", "application/json");
     }
 
     private Response send(String user, String path, String method, String accept) {
+        HttpResponse<String> response = exchange(user, path, method, accept, HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    private <T> HttpResponse<T> exchange(String user, String path, String method, String accept,
+                                         HttpResponse.BodyHandler<T> body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", accept)
                 .method(method, HttpRequest.BodyPublishers.noBody());
@@ -105,9 +122,7 @@ final class QueryService implements AutoCloseable {
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+            return HTTP.send(request.build(), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

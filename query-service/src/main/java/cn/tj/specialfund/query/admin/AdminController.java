@@ -1,12 +1,16 @@
 package cn.tj.specialfund.query.admin;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.value.Role;
 import cn.tj.specialfund.query.projection.DeadLetterRetry;
 import cn.tj.specialfund.query.projection.DeadLetters;
 import cn.tj.specialfund.query.projection.RebuildableReadModel;
 import cn.tj.specialfund.query.web.Access;
+import cn.tj.specialfund.support.web.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,7 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Rebuilding the read models from the log, their status and their dead letters (ADMIN). */
+/** Rebuilding the read models from the log, their status and their dead letters (ADMIN); verifying them. */
 @RestController
 @RequestMapping("/api/admin/projections")
 class AdminController {
@@ -31,13 +35,15 @@ class AdminController {
     }
 
     private final ProjectionRebuild rebuild;
+    private final ProjectionVerification verification;
     private final DeadLetters deadLetters;
     private final DeadLetterRetry retry;
     private final List<String> groups;
 
-    AdminController(ProjectionRebuild rebuild, DeadLetters deadLetters, DeadLetterRetry retry,
-                    List<RebuildableReadModel> readModels) {
+    AdminController(ProjectionRebuild rebuild, ProjectionVerification verification, DeadLetters deadLetters,
+                    DeadLetterRetry retry, List<RebuildableReadModel> readModels) {
         this.rebuild = rebuild;
+        this.verification = verification;
         this.deadLetters = deadLetters;
         this.retry = retry;
         this.groups = readModels.stream().map(RebuildableReadModel::processingGroup).toList();
@@ -62,6 +68,29 @@ class AdminController {
         Access.requireRole(Role.ADMIN);
         int applied = retry.retryAll();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new RetryView(applied, deadLetters.counts(groups)));
+    }
+
+    /**
+     * Every read model compared with an independent fold of the log (ADMIN, AUDITOR); 409 while a rebuild runs,
+     * 503 if the live read models did not stand still at one position in time.
+     */
+    @GetMapping("/verify")
+    ProjectionVerification.Result verify() {
+        Access.requireRole(Role.ADMIN, Role.AUDITOR);
+        return verification.verify();
+    }
+
+    @ExceptionHandler(ProjectionVerification.RebuildInProgress.class)
+    ResponseEntity<ProblemDetail> rebuildInProgress() {
+        return Problems.response(HttpStatus.CONFLICT, "REBUILD_IN_PROGRESS", new Detail("读模型正在重建，重建完成后再校验",
+                "the read models are being rebuilt; verify once the rebuild has finished"));
+    }
+
+    @ExceptionHandler(ProjectionVerification.NotSettled.class)
+    ResponseEntity<ProblemDetail> notSettled() {
+        return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "VERIFICATION_NOT_SETTLED",
+                new Detail("读模型未能在限定时间内追上事件日志，请稍后再校验",
+                        "the read models did not catch up with the event log in time; verify again later"));
     }
 
     private StatusView view(ProjectionRebuild.Status s) {

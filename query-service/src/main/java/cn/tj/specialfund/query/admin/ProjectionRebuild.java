@@ -4,30 +4,21 @@ import cn.tj.specialfund.query.projection.DeadLetters;
 import cn.tj.specialfund.query.projection.EventLogScan;
 import cn.tj.specialfund.query.projection.ProjectionLock;
 import cn.tj.specialfund.query.projection.ReadModelRebuild;
-import cn.tj.specialfund.query.projection.RebuildParking;
 import cn.tj.specialfund.query.projection.RebuildableReadModel;
 import cn.tj.specialfund.query.projection.RebuildableReadModel.RebuildSettings;
 import cn.tj.specialfund.query.projection.TokenPositions;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,18 +56,13 @@ public class ProjectionRebuild {
     public record Status(State state, long processedEvents, long totalEvents, Instant startedAt, Instant finishedAt) {
     }
 
-    private final DataSource dataSource;
-    private final EventSchema schema;
-    private final Serializer eventSerializer;
-    private final ObjectProvider<org.axonframework.config.Configuration> axon;
+    private final LogFold logFold;
     private final List<RebuildableReadModel> readModels;
     private final ProjectionLock lock;
     private final TokenPositions tokens;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final int segments;
-    private final int chunkSize;
-    private final int cachedApplications;
     private final DeadLetters deadLetters;
     private final RebuildLease lease;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -87,31 +73,17 @@ public class ProjectionRebuild {
     private final AtomicLong processed = new AtomicLong();
     private volatile Status status = new Status(State.IDLE, 0, 0, null, null);
 
-    ProjectionRebuild(DataSource dataSource, EventSchema schema,
-                      @Qualifier("eventSerializer") Serializer eventSerializer,
-                      ObjectProvider<org.axonframework.config.Configuration> axon,
-                      List<RebuildableReadModel> readModels, ProjectionLock lock,
-                      TokenPositions tokens, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                      DeadLetters deadLetters,
+    ProjectionRebuild(LogFold logFold, List<RebuildableReadModel> readModels, ProjectionLock lock,
+                      TokenPositions tokens, JdbcTemplate jdbc, DeadLetters deadLetters,
                       @Value("${ledger.projections.initial-segment-count:2}") int segments,
-                      @Value("${ledger.projections.rebuild.chunk-size:5000}") int chunkSize,
-                      @Value("${ledger.projections.rebuild.cached-applications:20000}") int cachedApplications,
                       @Value("${ledger.projections.rebuild.lease:60s}") Duration leaseLength) {
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("ledger.projections.rebuild.chunk-size must be at least 1");
-        }
-        this.dataSource = dataSource;
-        this.schema = schema;
-        this.eventSerializer = eventSerializer;
-        this.axon = axon;
+        this.logFold = logFold;
         this.readModels = readModels;
         this.lock = lock;
         this.tokens = tokens;
         this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transaction = logFold.transaction();
         this.segments = segments;
-        this.chunkSize = chunkSize;
-        this.cachedApplications = new RebuildSettings(cachedApplications).cachedApplications();
         this.deadLetters = deadLetters;
         this.lease = new RebuildLease(jdbc, leaseLength, Clock.systemUTC());
     }
@@ -154,25 +126,15 @@ public class ProjectionRebuild {
         try {
             awaitLease();
             leased = true;
-            List<RebuildSettings> settings = readModels.stream()
-                    .map(m -> new RebuildSettings(cachedApplications, new RebuildParking())).toList();
-            List<ReadModelRebuild> opened = new ArrayList<>();
-            for (int i = 0; i < readModels.size(); i++) {
-                opened.add(readModels.get(i).startRebuild(settings.get(i)));
-            }
-            rebuilds = opened;
-            rebuilds.forEach(ReadModelRebuild::clearShadow);
+            List<RebuildSettings> settings = readModels.stream().map(m -> logFold.settings()).toList();
+            rebuilds = LogFold.open(readModels, settings);
             List<ReadModelRebuild> all = rebuilds;
-            EventLogScan scan = new EventLogScan(schema, eventSerializer, axon.getObject().upcasterChain(), chunkSize);
+            EventLogScan scan = logFold.scan();
 
             // 1. the bulk of the log, no lock: decoded by the scan's thread, folded by a thread per read model,
-            //    a chunk per transaction
-            new ParallelFold(transaction, lease, processed).run(scan, dataSource, all);
-            // what was appended meanwhile, still no lock, then everything still in memory to the shadow tables
-            scan.catchUp(jdbc, chunk -> {
-                lease.renew();
-                transaction.executeWithoutResult(tx -> fold(chunk, all));
-            });
+            //    a chunk per transaction; then what was appended meanwhile, still no lock, then everything still
+            //    in memory to the shadow tables
+            logFold.foldWithoutLock(scan, all, lease, processed);
             lease.renew();
             transaction.executeWithoutResult(tx -> all.forEach(ReadModelRebuild::flush));
             transaction.executeWithoutResult(tx -> all.forEach(ReadModelRebuild::prepareReplace));
@@ -184,7 +146,7 @@ public class ProjectionRebuild {
             long swapBegin = System.nanoTime();
             transaction.executeWithoutResult(tx -> {
                 lock.acquireExclusive();
-                scan.catchUp(jdbc, chunk -> fold(chunk, all));
+                scan.catchUp(jdbc, chunk -> LogFold.fold(chunk, all, processed));
                 all.forEach(ReadModelRebuild::replaceLive);
                 readModels.forEach(m -> tokens.moveTo(m.processingGroup(), scan.token(), segments));
                 for (int i = 0; i < readModels.size(); i++) {
@@ -208,7 +170,7 @@ public class ProjectionRebuild {
             throw e;
         } finally {
             if (leased) {
-                clearShadows(rebuilds);
+                LogFold.clear(rebuilds);
                 releaseLease();
             }
             status = finished != null
@@ -242,23 +204,6 @@ public class ProjectionRebuild {
             lease.release();
         } catch (RuntimeException e) {
             log.warn("Could not release the rebuild lease; it expires on its own", e);
-        }
-    }
-
-    private void fold(List<TrackedEventMessage<?>> chunk, List<ReadModelRebuild> rebuilds) {
-        for (ReadModelRebuild rebuild : rebuilds) {
-            rebuild.apply(chunk);
-        }
-        processed.addAndGet(chunk.size());
-    }
-
-    private static void clearShadows(List<ReadModelRebuild> rebuilds) {
-        for (ReadModelRebuild rebuild : rebuilds) {
-            try {
-                rebuild.clearShadow();
-            } catch (RuntimeException e) {
-                log.warn("Could not empty a shadow table after the rebuild; the next rebuild empties it", e);
-            }
         }
     }
 }

@@ -20,13 +20,37 @@ final class RebuildLease {
     private final JdbcTemplate jdbc;
     private final Duration length;
     private final Clock clock;
-    private final String owner = UUID.randomUUID().toString();
+    private final String owner;
     private volatile Instant renewedAt = Instant.MIN;
 
     RebuildLease(JdbcTemplate jdbc, Duration length, Clock clock) {
+        this(jdbc, length, clock, UUID.randomUUID().toString());
+    }
+
+    private RebuildLease(JdbcTemplate jdbc, Duration length, Clock clock, String owner) {
         this.jdbc = jdbc;
         this.length = length;
         this.clock = clock;
+        this.owner = owner;
+    }
+
+    /**
+     * The same lease taken by a verification, which folds into the same shadow tables: its owner says so (the
+     * column holds 36 characters, a UUID's length), so that a verification can tell a rebuild, which it does
+     * not wait for, from another verification, which it does.
+     */
+    static RebuildLease forVerification(JdbcTemplate jdbc, Duration length, Clock clock) {
+        return new RebuildLease(jdbc, length, clock,
+                VERIFICATION_OWNER + UUID.randomUUID().toString().replace("-", "").substring(0, 29));
+    }
+
+    private static final String VERIFICATION_OWNER = "verify-";
+
+    /** Whether someone holds an unexpired lease to rebuild (not to verify). */
+    boolean heldByRebuild() {
+        java.util.List<String> owners = jdbc.queryForList("SELECT rebuild_owner FROM projection_state "
+                + "WHERE id = 1 AND rebuild_lease_until >= ?", String.class, utc(clock.instant()));
+        return !owners.isEmpty() && owners.get(0) != null && !owners.get(0).startsWith(VERIFICATION_OWNER);
     }
 
     /** Takes the lease if nobody holds it (or the holder's has expired). */

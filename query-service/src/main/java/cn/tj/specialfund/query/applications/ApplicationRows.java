@@ -34,7 +34,8 @@ class ApplicationRows {
 
     private static final String COLUMNS = "id, project_name, applicant_name, direction, district, credit_code, "
             + "status, tier, claimable_tier, score, eligible_investment, requested_special_funds, awarded_amount, "
-            + "top_up_amount, municipal_share, district_share, submitted_at, submission_position, updated_at";
+            + "top_up_amount, municipal_share, district_share, municipal_paid, district_paid, submitted_at, "
+            + "submission_position, updated_at";
     private static final String ORDER = " ORDER BY submitted_at, submission_position, id";
     private static final RowMapper<ApplicationState> STATE = (rs, i) -> read(rs);
 
@@ -169,8 +170,8 @@ class ApplicationRows {
                 ApplicationStatus.valueOf(rs.getString(7)), tier == null ? null : Tier.valueOf(tier),
                 Tier.valueOf(rs.getString(9)), rs.getBigDecimal(10), Money.of(rs.getBigDecimal(11)),
                 Money.of(rs.getBigDecimal(12)), Money.of(rs.getBigDecimal(13)), Money.of(rs.getBigDecimal(14)),
-                Money.of(rs.getBigDecimal(15)), Money.of(rs.getBigDecimal(16)), instant(rs, 17), rs.getLong(18),
-                instant(rs, 19));
+                Money.of(rs.getBigDecimal(15)), Money.of(rs.getBigDecimal(16)), Money.of(rs.getBigDecimal(17)),
+                Money.of(rs.getBigDecimal(18)), instant(rs, 19), rs.getLong(20), instant(rs, 21));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

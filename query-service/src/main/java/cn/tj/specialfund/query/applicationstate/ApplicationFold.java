@@ -5,10 +5,13 @@ import cn.tj.specialfund.coreapi.ApplicationNotSelected;
 import cn.tj.specialfund.coreapi.ApplicationScored;
 import cn.tj.specialfund.coreapi.ApplicationSubmitted;
 import cn.tj.specialfund.coreapi.AwardToppedUp;
+import cn.tj.specialfund.coreapi.DisbursementRecorded;
+import cn.tj.specialfund.coreapi.DisbursementReversed;
 import cn.tj.specialfund.coreapi.DistrictApproved;
 import cn.tj.specialfund.coreapi.DistrictRejected;
 import cn.tj.specialfund.coreapi.value.ApplicationForm;
 import cn.tj.specialfund.coreapi.value.ApplicationStatus;
+import cn.tj.specialfund.coreapi.value.FundingSource;
 import cn.tj.specialfund.coreapi.value.Money;
 import cn.tj.specialfund.coreapi.value.Tier;
 import cn.tj.specialfund.query.projection.TokenPositions;
@@ -42,6 +45,10 @@ public final class ApplicationFold {
             return e.applicationId();
         } else if (payload instanceof AwardToppedUp e) {
             return e.applicationId();
+        } else if (payload instanceof DisbursementRecorded e) {
+            return e.applicationId();
+        } else if (payload instanceof DisbursementReversed e) {
+            return e.applicationId();
         }
         return null;
     }
@@ -60,7 +67,8 @@ public final class ApplicationFold {
             return new ApplicationState(e.applicationId(), form.projectName(), form.applicant().name(),
                     form.direction(), form.applicant().district(), form.applicant().creditCode().value(),
                     ApplicationStatus.SUBMITTED, null, e.claimableTier(), null, e.eligibleInvestment(),
-                    e.requestedSpecialFunds(), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, at, position, at);
+                    e.requestedSpecialFunds(), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, at,
+                    position, at);
         }
         if (s == null) {
             throw new IllegalStateException("event " + payload.getClass().getSimpleName() + " of application "
@@ -79,20 +87,29 @@ public final class ApplicationFold {
             return new ApplicationState(s.id(), s.projectName(), s.applicantName(), s.direction(), s.district(),
                     s.creditCode(), ApplicationStatus.SCORED, s.tier(), s.claimableTier(), e.score(),
                     s.eligibleInvestment(), s.requestedSpecialFunds(), s.awardedAmount(), s.topUpAmount(),
-                    s.municipalShare(), s.districtShare(), s.submittedAt(), s.submissionPosition(), at);
+                    s.municipalShare(), s.districtShare(), s.municipalPaid(), s.districtPaid(), s.submittedAt(),
+                    s.submissionPosition(), at);
         }
         if (payload instanceof ApplicationAwarded e) {
             return new ApplicationState(s.id(), s.projectName(), s.applicantName(), s.direction(), s.district(),
                     s.creditCode(), ApplicationStatus.AWARDED, e.tier(), s.claimableTier(), s.score(),
                     s.eligibleInvestment(), s.requestedSpecialFunds(), e.amount(), Money.ZERO, e.municipalShare(),
-                    e.districtShare(), s.submittedAt(), s.submissionPosition(), at);
+                    e.districtShare(), s.municipalPaid(), s.districtPaid(), s.submittedAt(), s.submissionPosition(),
+                    at);
         }
         if (payload instanceof AwardToppedUp e) {
             return new ApplicationState(s.id(), s.projectName(), s.applicantName(), s.direction(), s.district(),
                     s.creditCode(), ApplicationStatus.TOPPED_UP, Tier.MIIT_PILOT, s.claimableTier(), s.score(),
                     s.eligibleInvestment(), s.requestedSpecialFunds(), s.awardedAmount(), e.topUpAmount(),
                     s.municipalShare().plus(e.municipalShare()), s.districtShare().plus(e.districtShare()),
-                    s.submittedAt(), s.submissionPosition(), at);
+                    s.municipalPaid(), s.districtPaid(), s.submittedAt(), s.submissionPosition(), at);
+        }
+        // the events carry their source's paid figure after them, as the command side checked it
+        if (payload instanceof DisbursementRecorded e) {
+            return withPaid(s, e.source(), e.paid(), at);
+        }
+        if (payload instanceof DisbursementReversed e) {
+            return withPaid(s, e.source(), e.paid(), at);
         }
         return s;
     }
@@ -101,6 +118,15 @@ public final class ApplicationFold {
         return new ApplicationState(s.id(), s.projectName(), s.applicantName(), s.direction(), s.district(),
                 s.creditCode(), status, s.tier(), s.claimableTier(), s.score(), s.eligibleInvestment(),
                 s.requestedSpecialFunds(), s.awardedAmount(), s.topUpAmount(), s.municipalShare(),
-                s.districtShare(), s.submittedAt(), s.submissionPosition(), at);
+                s.districtShare(), s.municipalPaid(), s.districtPaid(), s.submittedAt(), s.submissionPosition(), at);
+    }
+
+    private static ApplicationState withPaid(ApplicationState s, FundingSource source, Money paid, Instant at) {
+        boolean city = source == FundingSource.MUNICIPAL;
+        return new ApplicationState(s.id(), s.projectName(), s.applicantName(), s.direction(), s.district(),
+                s.creditCode(), s.status(), s.tier(), s.claimableTier(), s.score(), s.eligibleInvestment(),
+                s.requestedSpecialFunds(), s.awardedAmount(), s.topUpAmount(), s.municipalShare(),
+                s.districtShare(), city ? paid : s.municipalPaid(), city ? s.districtPaid() : paid, s.submittedAt(),
+                s.submissionPosition(), at);
     }
 }

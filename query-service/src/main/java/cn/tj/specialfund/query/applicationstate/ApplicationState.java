@@ -18,14 +18,16 @@ import java.util.UUID;
  * by {@link ApplicationFold}, so the live projections, a rebuild and an as-of query cannot disagree.
  *
  * @param tier               the awarded tier (MIIT_PILOT after a top-up), null until awarded
+ * @param municipalPaid      what the city has paid of its share (§8), reversed payments taken back
+ * @param districtPaid       what the district has paid of its matching share
  * @param submissionPosition the position of ApplicationSubmitted in the log, to order equal submission times
  */
 public record ApplicationState(UUID id, String projectName, String applicantName, Direction direction,
                                District district, String creditCode, ApplicationStatus status, Tier tier,
                                Tier claimableTier, BigDecimal score, Money eligibleInvestment,
                                Money requestedSpecialFunds, Money awardedAmount, Money topUpAmount,
-                               Money municipalShare, Money districtShare, Instant submittedAt,
-                               long submissionPosition, Instant updatedAt) {
+                               Money municipalShare, Money districtShare, Money municipalPaid,
+                               Money districtPaid, Instant submittedAt, long submissionPosition, Instant updatedAt) {
 
     private static final Set<ApplicationStatus> APPROVED_ONCE = EnumSet.of(ApplicationStatus.DISTRICT_APPROVED,
             ApplicationStatus.SCORED, ApplicationStatus.AWARDED, ApplicationStatus.NOT_SELECTED,

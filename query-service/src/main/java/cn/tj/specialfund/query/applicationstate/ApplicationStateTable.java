@@ -33,7 +33,8 @@ public final class ApplicationStateTable {
 
     private static final String COLUMNS = "id, project_name, applicant_name, direction, district, credit_code, "
             + "status, tier, claimable_tier, score, eligible_investment, requested_special_funds, awarded_amount, "
-            + "top_up_amount, municipal_share, district_share, submitted_at, submission_position, updated_at";
+            + "top_up_amount, municipal_share, district_share, municipal_paid, district_paid, submitted_at, "
+            + "submission_position, updated_at";
     private static final int CHUNK = 500;
 
     private final String table;
@@ -67,7 +68,7 @@ public final class ApplicationStateTable {
         if (states.isEmpty()) {
             return;
         }
-        String marks = String.join(", ", Collections.nCopies(19, "?"));
+        String marks = String.join(", ", Collections.nCopies(21, "?"));
         jdbc.batchUpdate("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (" + marks + ")", states, CHUNK,
                 (ps, s) -> {
                     ps.setString(1, s.id().toString());
@@ -124,6 +125,8 @@ public final class ApplicationStateTable {
         ps.setBigDecimal(i++, s.topUpAmount().amount());
         ps.setBigDecimal(i++, s.municipalShare().amount());
         ps.setBigDecimal(i++, s.districtShare().amount());
+        ps.setBigDecimal(i++, s.municipalPaid().amount());
+        ps.setBigDecimal(i++, s.districtPaid().amount());
         ps.setObject(i++, utc(s.submittedAt()));
         ps.setLong(i++, s.submissionPosition());
         ps.setObject(i++, utc(s.updatedAt()));
@@ -140,6 +143,7 @@ public final class ApplicationStateTable {
                 Money.of(rs.getBigDecimal("eligible_investment")), Money.of(rs.getBigDecimal("requested_special_funds")),
                 Money.of(rs.getBigDecimal("awarded_amount")), Money.of(rs.getBigDecimal("top_up_amount")),
                 Money.of(rs.getBigDecimal("municipal_share")), Money.of(rs.getBigDecimal("district_share")),
+                Money.of(rs.getBigDecimal("municipal_paid")), Money.of(rs.getBigDecimal("district_paid")),
                 instant(rs, "submitted_at"), rs.getLong("submission_position"), instant(rs, "updated_at"));
     }
 }

@@ -5,6 +5,8 @@ import cn.tj.specialfund.coreapi.ApplicationNotSelected;
 import cn.tj.specialfund.coreapi.ApplicationScored;
 import cn.tj.specialfund.coreapi.ApplicationSubmitted;
 import cn.tj.specialfund.coreapi.AwardToppedUp;
+import cn.tj.specialfund.coreapi.DisbursementRecorded;
+import cn.tj.specialfund.coreapi.DisbursementReversed;
 import cn.tj.specialfund.coreapi.DistrictApproved;
 import cn.tj.specialfund.coreapi.DistrictRejected;
 import cn.tj.specialfund.coreapi.rules.ProgramRules;
@@ -90,6 +92,16 @@ class DashboardProjection implements RebuildableReadModel {
 
     @EventHandler
     void on(AwardToppedUp event, EventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(DisbursementRecorded event, EventMessage<?> message) {
+        apply(message);
+    }
+
+    @EventHandler
+    void on(DisbursementReversed event, EventMessage<?> message) {
         apply(message);
     }
 

@@ -6,6 +6,8 @@ import cn.tj.specialfund.coreapi.value.Role;
 import cn.tj.specialfund.coreapi.value.Tier;
 import cn.tj.specialfund.query.web.Access;
 import cn.tj.specialfund.query.web.Csv;
+import cn.tj.specialfund.query.web.Export;
+import cn.tj.specialfund.query.web.Spreadsheet;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,20 +24,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import javax.sql.DataSource;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +54,11 @@ import java.util.Map;
 class FinanceController {
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2, RoundingMode.UNNECESSARY);
-    private static final String ENTRIES = "SELECT application_id, kind, direction, district, tier, amount, "
-            + "municipal_share, district_share, committed_at FROM commitment_entry";
-    private static final String ORDER = " ORDER BY committed_at, log_position, event_id";
+    private static final String ENTRIES = "SELECT e.application_id, e.kind, e.direction, e.district, e.tier, e.amount, "
+            + "e.municipal_share, e.district_share, e.committed_at, a.project_name, a.applicant_name "
+            + "FROM commitment_entry e LEFT JOIN " + FinanceProjection.NAMES + " a ON a.id = e.application_id";
+    private static final String ORDER = " ORDER BY e.committed_at, e.log_position, e.event_id";
+    private static final String ENTRIES_UP_TO = " WHERE e.committed_at <= ?";
     private static final String TOTALS = "SELECT direction, district, tier, SUM(amount), SUM(municipal_share), "
             + "SUM(district_share) FROM commitment_entry";
     private static final String GROUPS = " GROUP BY direction, district, tier";
@@ -73,8 +75,9 @@ class FinanceController {
         this.json = json;
     }
 
-    record Entry(String applicationId, String kind, String direction, String district, String tier, BigDecimal amount,
-                 BigDecimal municipalShare, BigDecimal districtShare, Instant at) {
+    record Entry(String applicationId, String projectName, String kind, String direction, String district,
+                 String tier, BigDecimal amount, BigDecimal municipalShare, BigDecimal districtShare, Instant at,
+                 @com.fasterxml.jackson.annotation.JsonIgnore String applicantName) {
     }
 
     record ByDirection(String code, BigDecimal amount) {
@@ -91,11 +94,17 @@ class FinanceController {
     @GetMapping("/commitments")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public void commitments(@RequestParam(required = false) Instant asOf,
+                            @RequestParam(required = false) String format,
                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                             HttpServletResponse response) throws IOException {
+        Export export = Export.of(accept, format);
         Access.requireRole(Role.FINANCE, Role.PROGRAM_MANAGER, Role.AUDITOR, Role.ADMIN);
-        if (Csv.wanted(accept)) {
+        if (export == Export.CSV) {
             csv(asOf, response);
+            return;
+        }
+        if (export == Export.XLSX) {
+            xlsx(asOf, response);
             return;
         }
         Totals totals = totals(asOf);
@@ -166,15 +175,15 @@ class FinanceController {
     }
 
     private void entries(Instant asOf, java.util.function.Consumer<Entry> sink) {
-        jdbc.query(asOf == null ? ENTRIES + ORDER : ENTRIES + UP_TO + ORDER, rs -> {
+        jdbc.query(asOf == null ? ENTRIES + ORDER : ENTRIES + ENTRIES_UP_TO + ORDER, rs -> {
             sink.accept(entry(rs));
         }, parameters(asOf));
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {
-        return new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                money(rs.getBigDecimal(6)), money(rs.getBigDecimal(7)), money(rs.getBigDecimal(8)),
-                rs.getObject(9, OffsetDateTime.class).toInstant());
+        return new Entry(rs.getString(1), rs.getString(10), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), money(rs.getBigDecimal(6)), money(rs.getBigDecimal(7)), money(rs.getBigDecimal(8)),
+                rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(11));
     }
 
     private static Object[] parameters(Instant asOf) {
@@ -182,21 +191,39 @@ class FinanceController {
     }
 
     private void csv(Instant asOf, HttpServletResponse response) throws IOException {
-        response.setContentType(Csv.TEXT_CSV.toString());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"commitments.csv\"");
-        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-                16_384);
+        Writer out = Csv.stream(response, "commitments.csv");
         out.write(Csv.line(List.of("applicationId", "kind", "direction", "district", "tier", "amount",
-                "municipalShare", "districtShare", "at")));
-        entries(asOf, e -> {
-            try {
-                out.write(Csv.line(List.of(e.applicationId(), e.kind(), e.direction(), e.district(), e.tier(),
-                        e.amount(), e.municipalShare(), e.districtShare(), e.at().toString())));
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
-        });
+                "municipalShare", "districtShare", "at", "projectName", "applicantName")));
+        entries(asOf, e -> Csv.write(out, Arrays.asList(e.applicationId(), e.kind(), e.direction(), e.district(),
+                e.tier(), e.amount(), e.municipalShare(), e.districtShare(), e.at().toString(), e.projectName(),
+                e.applicantName())));
         out.flush();
+    }
+
+    private static final List<Spreadsheet.Column> SHEET = List.of(
+            new Spreadsheet.Column("记账时间（北京时间）", Spreadsheet.Kind.TIME, 20),
+            new Spreadsheet.Column("类型", Spreadsheet.Kind.TEXT, 10),
+            new Spreadsheet.Column("项目名称", Spreadsheet.Kind.TEXT, 40),
+            new Spreadsheet.Column("申报单位", Spreadsheet.Kind.TEXT, 36),
+            new Spreadsheet.Column("支持方向", Spreadsheet.Kind.TEXT, 40),
+            new Spreadsheet.Column("所属区", Spreadsheet.Kind.TEXT, 10),
+            new Spreadsheet.Column("支持档次", Spreadsheet.Kind.TEXT, 16),
+            new Spreadsheet.Column("金额（元）", Spreadsheet.Kind.MONEY, 16),
+            new Spreadsheet.Column("市级承担（元）", Spreadsheet.Kind.MONEY, 16),
+            new Spreadsheet.Column("区级配套（元）", Spreadsheet.Kind.MONEY, 16),
+            new Spreadsheet.Column("项目编号", Spreadsheet.Kind.TEXT, 38));
+
+    /** The ledger for people: Chinese headers and labels, Beijing time, yuan with two decimals, a totals row. */
+    private void xlsx(Instant asOf, HttpServletResponse response) throws IOException {
+        Spreadsheet sheet = Spreadsheet.start(response, "资金承诺台账.xlsx", "资金承诺台账", SHEET);
+        entries(asOf, e -> {
+            Direction direction = Direction.fromCode(e.direction());
+            sheet.row(Arrays.asList(e.at(), Commitment.TOP_UP.equals(e.kind()) ? "追加奖补" : "奖补",
+                    e.projectName(), e.applicantName(), direction.code() + " " + direction.displayName(),
+                    District.valueOf(e.district()).displayName(), Tier.valueOf(e.tier()).displayName(),
+                    e.amount(), e.municipalShare(), e.districtShare(), e.applicationId()), true);
+        });
+        sheet.finish("合计");
     }
 
     private static BigDecimal money(BigDecimal amount) {

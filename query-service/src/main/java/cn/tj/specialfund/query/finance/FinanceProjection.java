@@ -1,7 +1,9 @@
 package cn.tj.specialfund.query.finance;
 
 import cn.tj.specialfund.coreapi.ApplicationAwarded;
+import cn.tj.specialfund.coreapi.ApplicationSubmitted;
 import cn.tj.specialfund.coreapi.AwardToppedUp;
+import cn.tj.specialfund.query.applicationstate.ApplicationNames;
 import cn.tj.specialfund.query.projection.ProjectionBatch;
 import cn.tj.specialfund.query.projection.ProjectionBatches;
 import cn.tj.specialfund.query.projection.ReadModelComparison;
@@ -19,16 +21,23 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keeps the commitments ledger: a line per award and per top-up. Events carry everything a line needs. */
+/**
+ * Keeps the commitments ledger: a line per award and per top-up (the events carry everything a line needs), and
+ * its own copy of the applications' names for the entries and the exports.
+ */
 @Component
 @ProcessingGroup(FinanceProjection.PROCESSING_GROUP)
 class FinanceProjection implements RebuildableReadModel {
 
     static final String PROCESSING_GROUP = "finance-ledger";
+    static final String NAMES = "finance_application";
+    static final String NAMES_SHADOW = "finance_application_shadow";
 
     private final ProjectionBatches batches;
     private final CommitmentLedger ledger;
     private final CommitmentLedger shadow;
+    private final ApplicationNames names;
+    private final ApplicationNames shadowNames;
     private final JdbcTemplate jdbc;
 
     FinanceProjection(ProjectionBatches batches, JdbcTemplate jdbc) {
@@ -36,6 +45,13 @@ class FinanceProjection implements RebuildableReadModel {
         this.batches = batches;
         this.ledger = new CommitmentLedger(jdbc, CommitmentLedger.TABLE);
         this.shadow = new CommitmentLedger(jdbc, CommitmentLedger.SHADOW);
+        this.names = new ApplicationNames(jdbc, NAMES);
+        this.shadowNames = new ApplicationNames(jdbc, NAMES_SHADOW);
+    }
+
+    @EventHandler
+    void on(ApplicationSubmitted event, EventMessage<?> message) {
+        record(message);
     }
 
     @EventHandler
@@ -59,18 +75,28 @@ class FinanceProjection implements RebuildableReadModel {
 
     private final class Batch implements ProjectionBatch {
         private final List<Commitment> lines = new ArrayList<>();
+        private final List<ApplicationNames.Name> submitted = new ArrayList<>();
 
         @Override
         public void apply(EventMessage<?> event) {
-            Commitment line = Commitment.of(event);
-            if (line != null) {
-                lines.add(line);
-            }
+            fold(event, lines, submitted);
         }
 
         @Override
         public void flush() {
+            names.insert(submitted);
             ledger.insert(lines);
+        }
+    }
+
+    private static void fold(EventMessage<?> event, List<Commitment> lines, List<ApplicationNames.Name> submitted) {
+        Commitment line = Commitment.of(event);
+        if (line != null) {
+            lines.add(line);
+        }
+        ApplicationNames.Name name = ApplicationNames.Name.of(event.getPayload());
+        if (name != null) {
+            submitted.add(name);
         }
     }
 
@@ -86,14 +112,11 @@ class FinanceProjection implements RebuildableReadModel {
             @Override
             public void apply(List<? extends TrackedEventMessage<?>> events) {
                 List<Commitment> lines = new ArrayList<>();
+                List<ApplicationNames.Name> submitted = new ArrayList<>();
                 for (TrackedEventMessage<?> event : events) {
-                    settings.parking().fold(event, () -> {
-                        Commitment line = Commitment.of(event);
-                        if (line != null) {
-                            lines.add(line);
-                        }
-                    });
+                    settings.parking().fold(event, () -> fold(event, lines, submitted));
                 }
+                shadowNames.insert(submitted);
                 shadow.insert(lines);
             }
 
@@ -105,22 +128,27 @@ class FinanceProjection implements RebuildableReadModel {
             @Override
             public void prepareReplace() {
                 swap.prepare(CommitmentLedger.TABLE, CommitmentLedger.SHADOW);
+                swap.prepare(NAMES, NAMES_SHADOW);
             }
 
             @Override
             public void replaceLive() {
                 swap.swap(CommitmentLedger.TABLE, CommitmentLedger.SHADOW, () -> ledger.replaceAllWithRowsOf(shadow));
+                swap.swap(NAMES, NAMES_SHADOW, () -> names.replaceAllWithRowsOf(shadowNames));
             }
 
             @Override
             public List<ReadModelDifference> differencesFromLive() {
-                return new ReadModelComparison(PROCESSING_GROUP).tables(jdbc, CommitmentLedger.TABLE,
-                        CommitmentLedger.SHADOW, CommitmentLedger.COLUMNS).differences();
+                ReadModelComparison comparison = new ReadModelComparison(PROCESSING_GROUP).tables(jdbc,
+                        CommitmentLedger.TABLE, CommitmentLedger.SHADOW, CommitmentLedger.COLUMNS);
+                names.compareWith(shadowNames, comparison);
+                return comparison.differences();
             }
 
             @Override
             public void clearShadow() {
                 swap.clear(CommitmentLedger.SHADOW);
+                swap.clear(NAMES_SHADOW);
             }
         };
     }

@@ -63,6 +63,11 @@ public final class EventLogScan {
         return last;
     }
 
+    /** The positions below the last one read that held no committed event when the scan passed them. */
+    public java.util.SortedSet<Long> gaps() {
+        return Collections.unmodifiableSortedSet(gaps);
+    }
+
     /** Where a processor that has seen exactly what this scan read stands; null if it read nothing. */
     public TrackingToken token() {
         return last < 0 ? null : GapAwareTrackingToken.newInstance(last, gaps);
@@ -111,7 +116,15 @@ public final class EventLogScan {
     public long catchUp(JdbcTemplate jdbc, Consumer<List<TrackedEventMessage<?>>> chunks) {
         Long head = jdbc.queryForObject("SELECT MAX(" + schema.globalIndexColumn() + ") FROM "
                 + schema.domainEventTable(), Long.class);
-        long target = head == null ? -1 : head;
+        return catchUp(jdbc, head == null ? -1 : head, chunks);
+    }
+
+    /**
+     * As {@link #catchUp(JdbcTemplate, Consumer)}, but reads no event after {@code target}: to bring the scan to
+     * exactly where the live processors stand. Gaps filled since are read whatever their position (they lie
+     * below the last index read, hence below {@code target} when the scan has not passed it).
+     */
+    public long catchUp(JdbcTemplate jdbc, long target, Consumer<List<TrackedEventMessage<?>>> chunks) {
         long read = 0;
         if (!gaps.isEmpty()) {
             List<Long> open = new ArrayList<>(gaps);

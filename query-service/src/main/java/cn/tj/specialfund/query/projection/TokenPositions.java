@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -44,17 +46,22 @@ public class TokenPositions {
     /** Per processing group, the position of its slowest segment (-1 before its first event). */
     public Map<String, Long> slowestPositions() {
         Map<String, Long> result = new HashMap<>();
+        segmentTokens().forEach((name, tokens) -> tokens.forEach(token -> {
+            OptionalLong p = token == null ? OptionalLong.empty() : token.position();
+            result.merge(name, p.isPresent() ? p.getAsLong() : -1, Math::min);
+        }));
+        return result;
+    }
+
+    /** Per processing group, the token of each of its segments (null before its first event). */
+    public Map<String, List<TrackingToken>> segmentTokens() {
+        Map<String, List<TrackingToken>> result = new HashMap<>();
         jdbc.query("SELECT processor_name, segment, token, token_type FROM token_entry", rs -> {
             String name = rs.getString("processor_name");
             byte[] data = rs.getBytes("token");
-            long position = -1;
-            if (data != null) {
-                TrackingToken token = new GenericTokenEntry<>(data, rs.getString("token_type"),
-                        Instant.EPOCH.toString(), null, name, rs.getInt("segment"), byte[].class).getToken(serializer);
-                OptionalLong p = token == null ? OptionalLong.empty() : token.position();
-                position = p.isPresent() ? p.getAsLong() : -1;
-            }
-            result.merge(name, position, Math::min);
+            TrackingToken token = data == null ? null : new GenericTokenEntry<>(data, rs.getString("token_type"),
+                    Instant.EPOCH.toString(), null, name, rs.getInt("segment"), byte[].class).getToken(serializer);
+            result.computeIfAbsent(name, n -> new ArrayList<>()).add(token);
         });
         return result;
     }

@@ -15,6 +15,20 @@ public final class Csv {
     private Csv() {
     }
 
+    /**
+     * Starts a CSV answer written row by row, with a UTF-8 byte order mark first, so that Excel reads its Chinese
+     * names as UTF-8.
+     */
+    public static java.io.Writer stream(jakarta.servlet.http.HttpServletResponse response, String filename)
+            throws java.io.IOException {
+        response.setContentType(TEXT_CSV.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
+        java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(response.getOutputStream(),
+                java.nio.charset.StandardCharsets.UTF_8), 16_384);
+        out.write('\uFEFF');
+        return out;
+    }
+
     public static boolean wanted(String accept) {
         return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv");
     }
@@ -27,6 +41,15 @@ public final class Csv {
                 .contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .body(out.toString());
+    }
+
+    /** Writes one CSV line to a streamed answer (from row callbacks, so unchecked). */
+    public static void write(java.io.Writer out, List<Object> cells) {
+        try {
+            out.write(line(cells));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** One CSV line (with its CRLF), for answers written row by row. */

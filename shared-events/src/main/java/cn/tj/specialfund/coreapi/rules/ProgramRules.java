@@ -71,7 +71,7 @@ public final class ProgramRules {
                                   LocalDate firstAwardedOn, LocalDate today) {
         if (amount.isGreaterThan(outstanding)) {
             throw violation(ErrorCode.DISBURSEMENT_EXCEEDS_COMMITMENT,
-                    "本次拨付 " + amount.grouped() + " 元超过" + source.chineseName() + "承担部分尚未拨付的 "
+                    "本次拨付 " + amount.grouped() + " 元超过" + source.displayName() + "尚未拨付的 "
                             + outstanding.grouped() + " 元",
                     "the " + source + " share has " + outstanding.grouped() + " outstanding; a payment of "
                             + amount.grouped() + " exceeds it");
@@ -217,7 +217,7 @@ public final class ProgramRules {
         Money requested = requestedSpecialFunds(form);
         if (requested.isGreaterThan(ceiling)) {
             throw violation(ErrorCode.REQUEST_EXCEEDS_CEILING,
-                    "申请专项资金 " + requested.grouped() + " 元超过" + claimable.chineseName() + "上限 "
+                    "申请专项资金 " + requested.grouped() + " 元超过" + claimable.displayName() + "项目上限 "
                             + ceiling.grouped() + " 元",
                     "special funds requested " + requested.grouped() + " exceed the " + claimable + " ceiling of "
                             + ceiling.grouped());

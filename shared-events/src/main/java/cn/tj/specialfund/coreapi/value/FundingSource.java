@@ -5,16 +5,16 @@ package cn.tj.specialfund.coreapi.value;
  * its matching district share.
  */
 public enum FundingSource {
-    MUNICIPAL("市级"), DISTRICT("区级");
+    MUNICIPAL("市级资金"), DISTRICT("区级配套资金");
 
-    private final String chineseName;
+    private final String displayName;
 
-    FundingSource(String chineseName) {
-        this.chineseName = chineseName;
+    FundingSource(String displayName) {
+        this.displayName = displayName;
     }
 
-    /** For texts a person reads: 市级 or 区级 (share, funds). */
-    public String chineseName() {
-        return chineseName;
+    /** The source's name where a person reads it (exports). */
+    public String displayName() {
+        return displayName;
     }
 }

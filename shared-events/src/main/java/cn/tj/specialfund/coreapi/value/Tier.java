@@ -2,16 +2,16 @@ package cn.tj.specialfund.coreapi.value;
 
 /** Support tiers: municipal demonstration, or MIIT pilot demonstration. Rates and caps live in ProgramRules. */
 public enum Tier {
-    MUNICIPAL("市级示范项目"), MIIT_PILOT("工信部试点示范项目");
+    MUNICIPAL("市级示范"), MIIT_PILOT("工信部试点示范");
 
-    private final String chineseName;
+    private final String displayName;
 
-    Tier(String chineseName) {
-        this.chineseName = chineseName;
+    Tier(String displayName) {
+        this.displayName = displayName;
     }
 
-    /** For texts a person reads (the dashboard uses the same names). */
-    public String chineseName() {
-        return chineseName;
+    /** The tier's name where a person reads it (exports). */
+    public String displayName() {
+        return displayName;
     }
 }
