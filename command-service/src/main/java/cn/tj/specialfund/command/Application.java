@@ -143,7 +143,7 @@ class Application {
         requireRole(metaData, Role.PROGRAM_MANAGER);
         if (status != AWARDED || tier != Tier.MUNICIPAL) {
             throw new RuleViolation(ErrorCode.INVALID_STATE, new Detail(
-                    "只有按市级示范项目立项支持的项目可以补齐差额；该项目当前状态为" + status.chineseName()
+                    "只有按市级示范项目立项支持的项目可以补齐差额；该项目当前状态为" + status.displayName()
                             + (tier == null ? "" : "（" + tier.displayName() + "项目）"),
                     "only a MUNICIPAL award can be topped up; the application is " + status
                             + (tier == null ? "" : " (" + tier + ")")));
@@ -298,15 +298,15 @@ class Application {
 
     private static void requireRole(MetaData metaData, Role role) {
         if (!Actor.fromMetaData(metaData).is(role)) {
-            throw forbidden("此操作只能由" + role.chineseName() + "角色执行", "only a " + role + " may do this");
+            throw forbidden("此操作只能由" + role.displayName() + "角色执行", "only a " + role + " may do this");
         }
     }
 
     private void requireStatus(ApplicationStatus... allowed) {
         if (Arrays.stream(allowed).noneMatch(s -> s == status)) {
             throw new RuleViolation(ErrorCode.INVALID_STATE, new Detail(
-                    "该项目当前状态为" + status.chineseName() + "，此操作仅适用于状态为"
-                            + Arrays.stream(allowed).map(ApplicationStatus::chineseName).collect(Collectors.joining("、"))
+                    "该项目当前状态为" + status.displayName() + "，此操作仅适用于状态为"
+                            + Arrays.stream(allowed).map(ApplicationStatus::displayName).collect(Collectors.joining("、"))
                             + "的项目",
                     "the application is " + status + "; this needs " + Arrays.toString(allowed)));
         }

@@ -189,14 +189,14 @@ public final class ProgramRules {
                 .findFirst()
                 .ifPresent(e -> {
                     throw violation(ErrorCode.EXCLUDED_COST_FUNDED,
-                            e.category().chineseName() + "（" + e.category() + "）不在专项资金支持范围内，不得申请专项资金",
+                            e.category().displayName() + "（" + e.category() + "）不在专项资金支持范围内，不得申请专项资金",
                             e.category() + " may not be paid from special funds");
                 });
         Set<Material> required = requiredMaterials(form.constructionStatus());
         required.removeAll(form.materials());
         if (!required.isEmpty()) {
             throw violation(ErrorCode.MISSING_MATERIAL,
-                    "缺少申报材料：" + required.stream().map(m -> m.chineseName() + "（" + m + "）")
+                    "缺少申报材料：" + required.stream().map(m -> m.displayName() + "（" + m + "）")
                             .collect(java.util.stream.Collectors.joining("、")),
                     "missing materials: " + required);
         }
@@ -281,11 +281,11 @@ public final class ProgramRules {
         Set<Object> categories = new HashSet<>();
         for (Expenditure line : expenditures) {
             if (!categories.add(line.category())) {
-                throw budget("支出明细中 " + line.category().chineseName() + "（" + line.category() + "）重复出现",
+                throw budget("支出明细中 " + line.category().displayName() + "（" + line.category() + "）重复出现",
                         "expenditure category " + line.category() + " appears twice");
             }
             if (line.specialFunds().isGreaterThan(line.amount())) {
-                throw budget(line.category().chineseName() + "（" + line.category() + "）申请专项资金 "
+                throw budget(line.category().displayName() + "（" + line.category() + "）申请专项资金 "
                                 + line.specialFunds().grouped() + " 元超过该项支出金额 " + line.amount().grouped() + " 元",
                         line.category() + " requests " + line.specialFunds().grouped()
                                 + " of special funds, more than its amount " + line.amount().grouped());

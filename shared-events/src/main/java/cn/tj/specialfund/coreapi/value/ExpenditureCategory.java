@@ -8,16 +8,16 @@ public enum ExpenditureCategory {
     DIGITAL_PRODUCTION_EQUIPMENT(true, "数字化生产装备购置费"), TEST_INSTRUMENTS(true, "试验测试仪器费"), CIVIL_WORKS(true, "房屋土建改造费");
 
     private final boolean excludedFromSupport;
-    private final String chineseName;
+    private final String displayName;
 
-    ExpenditureCategory(boolean excludedFromSupport, String chineseName) {
+    ExpenditureCategory(boolean excludedFromSupport, String displayName) {
         this.excludedFromSupport = excludedFromSupport;
-        this.chineseName = chineseName;
+        this.displayName = displayName;
     }
 
     /** The line's name in the 附件9-1 budget table, for texts a person reads. */
-    public String chineseName() {
-        return chineseName;
+    public String displayName() {
+        return displayName;
     }
 
     public boolean isExcludedFromSupport() {

@@ -6,14 +6,14 @@ public enum Material {
     INVESTMENT_PROOF("已建成项目投入及完成情况证明"), INTEGRATION_CERTIFICATE("两化融合管理体系认定证书"),
     MIIT_APPROVAL("工信部试点示范批复文件或合同"), OTHER("其他证明材料");
 
-    private final String chineseName;
+    private final String displayName;
 
-    Material(String chineseName) {
-        this.chineseName = chineseName;
+    Material(String displayName) {
+        this.displayName = displayName;
     }
 
     /** The material's name as 三、申报材料 lists it, for texts a person reads. */
-    public String chineseName() {
-        return chineseName;
+    public String displayName() {
+        return displayName;
     }
 }

@@ -8,14 +8,14 @@ public enum Role {
     DISTRICT_OFFICER("区主管部门"), REVIEWER("评审专家"), PROGRAM_MANAGER("项目管理"),
     FINANCE("财务"), AUDITOR("审计"), ADMIN("管理员"), METRICS("监控采集");
 
-    private final String chineseName;
+    private final String displayName;
 
-    Role(String chineseName) {
-        this.chineseName = chineseName;
+    Role(String displayName) {
+        this.displayName = displayName;
     }
 
     /** For texts a person reads (the dashboard shows the same names). */
-    public String chineseName() {
-        return chineseName;
+    public String displayName() {
+        return displayName;
     }
 }
