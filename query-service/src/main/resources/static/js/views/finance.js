@@ -13,10 +13,26 @@ function asOf() {
   return date ? endOfBeijingDay(date) : null;
 }
 
+/** The ledger is read a page at a time (the API's entriesPage/entriesSize). */
+const LEDGER_PAGE_SIZE = 100;
+let ledgerPage = 0;
+
 export function init(context) {
-  $('finance-as-of').addEventListener('change', () => context.refresh());
+  $('finance-as-of').addEventListener('change', () => {
+    ledgerPage = 0;
+    context.refresh();
+  });
+  $('ledger-previous').addEventListener('click', () => {
+    ledgerPage = Math.max(0, ledgerPage - 1);
+    context.refresh();
+  });
+  $('ledger-next').addEventListener('click', () => {
+    ledgerPage += 1;
+    context.refresh();
+  });
   $('finance-now').addEventListener('click', () => {
     $('finance-as-of').value = '';
+    ledgerPage = 0;
     context.refresh();
   });
   $('finance-csv').addEventListener('click', () => downloadCsv(context));
@@ -48,12 +64,12 @@ async function downloadCsv(context) {
 export async function refresh({ labels }) {
   const at = asOf();
   const [body] = await Promise.all([
-    api.get('api/finance/commitments', { asOf: at }),
+    api.get('api/finance/commitments', { asOf: at, entriesPage: ledgerPage, entriesSize: LEDGER_PAGE_SIZE }),
     applications.all().catch(() => null),
   ]);
   // asOf of a "now" query moves on every call; what is drawn depends only on the rest.
-  const names = (body.entries || []).map((e) => applications.known(e.applicationId)?.projectName);
-  if (unchanged('finance', [at, { ...body, asOf: at ? body.asOf : null }, names])) return;
+  const names = (body.entries || []).map((e) => e.projectName ?? applications.known(e.applicationId)?.projectName);
+  if (unchanged('finance', [at, ledgerPage, { ...body, asOf: at ? body.asOf : null }, names])) return;
   $('finance-as-of-label').textContent = at ? `截至 ${instant(body.asOf || at)}（北京时间）` : '截至当前';
   $('finance-as-of-label').dataset.asOf = body.asOf || '';
   renderKpis(body);
@@ -61,6 +77,15 @@ export async function refresh({ labels }) {
   renderDirections(body.byDirection || [], labels);
   renderDistricts(body.byDistrict || [], labels);
   renderLedger(body.entries || []);
+  renderPager(body.entryCount ?? (body.entries || []).length);
+}
+
+function renderPager(count) {
+  const pages = Math.max(1, Math.ceil(count / LEDGER_PAGE_SIZE));
+  if (ledgerPage >= pages) ledgerPage = pages - 1;
+  $('ledger-page-label').textContent = `第 ${ledgerPage + 1} / ${pages} 页，共 ${count} 条`;
+  $('ledger-previous').disabled = ledgerPage === 0;
+  $('ledger-next').disabled = ledgerPage + 1 >= pages;
 }
 
 function renderKpis(body) {
@@ -136,7 +161,8 @@ function renderDistricts(byDistrict, labels) {
 }
 
 function renderLedger(entries) {
-  const name = (id) => applications.known(id)?.projectName ?? id;
+  const names = new Map(entries.map((e) => [e.applicationId, e.projectName]));
+  const name = (id) => names.get(id) ?? applications.known(id)?.projectName ?? id;
   $('ledger-table').innerHTML = `<thead><tr><th>时间（北京时间）</th><th>项目</th><th>类别</th>
       <th class="num">金额</th><th class="num">市级</th><th class="num">区级</th></tr></thead>
     <tbody>${entries.length === 0 ? '<tr><td colspan="6" class="muted">暂无资金承诺</td></tr>' : ''}

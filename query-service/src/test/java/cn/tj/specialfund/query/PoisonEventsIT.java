@@ -56,7 +56,7 @@ class PoisonEventsIT {
         JsonNode directions = service.await("auditor", "/api/dashboard/directions",
                 body -> body.path("totals").path("scored").asLong() == 1 && body.path("totals").path("submitted").asLong() == 2);
         assertThat(directions.path("totals").path("districtApproved").asLong()).isEqualTo(1);
-        JsonNode one = service.await("auditor", "/api/applications/" + nul, body -> true);
+        JsonNode one = service.await("auditor", "/api/applications/" + nul, body -> "SCORED".equals(body.path("status").asText()));
         assertThat(one.path("projectName").asText()).isEqualTo("Nul\uFFFDProject");
         assertThat(one.path("status").asText()).isEqualTo("SCORED");
         JsonNode list = service.await("auditor", "/api/applications?size=50", body -> body.path("total").asLong() == 2);

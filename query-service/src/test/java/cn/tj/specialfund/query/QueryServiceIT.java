@@ -434,6 +434,19 @@ class QueryServiceIT {
                 List.of(s.a.toString(), "TOP_UP", "600000.00", "300000.00", "300000.00"));
         assertThat(now.path("entryCount").asLong()).isEqualTo(3);
 
+        // entries come a page at a time (oldest first), the count and the totals cover every entry
+        JsonNode second = ok(service.get("finance", "/api/finance/commitments?entriesPage=1&entriesSize=1"));
+        assertThat(second.path("entries")).hasSize(1);
+        assertThat(second.path("entries").get(0).path("applicationId").asText()).isEqualTo(s.f.toString());
+        assertThat(second.path("entryCount").asLong()).isEqualTo(3);
+        assertThat(plain(second, "totalCommitted")).isEqualTo("2046913.57");
+        assertThat(ok(service.get("finance", "/api/finance/commitments?entriesPage=3&entriesSize=1")).path("entries")).isEmpty();
+        for (String refused : List.of("entriesSize=0", "entriesSize=1001", "entriesPage=-1")) {
+            QueryService.Response response = service.get("finance", "/api/finance/commitments?" + refused);
+            assertThat(response.status()).as(refused).isEqualTo(400);
+            assertThat(response.json().path("field").asText()).isEqualTo(refused.substring(0, refused.indexOf('=')));
+        }
+
         // as of the second award's instant (included), before the top-up
         List<DomainEventMessage<?>> events = s.ledger.written();
         Instant secondAward = events.get(events.size() - 2).getTimestamp();

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.query.finance;
 
+import cn.tj.specialfund.coreapi.rules.InputLimits;
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
 import cn.tj.specialfund.coreapi.value.Role;
@@ -45,9 +46,9 @@ import java.util.Map;
  * (FINANCE, PROGRAM_MANAGER, AUDITOR, ADMIN).
  * <p>
  * The totals are one GROUP BY in the database (a few hundred rows at most: direction × district × tier); the
- * entries, which the answer must list in full, are streamed from a plain JDBC cursor straight into the
- * response, so neither the heap nor the latency carries a copy of the whole ledger per request. Both reads
- * run in one REPEATABLE READ read-only transaction, so the totals are exactly the sums of the listed entries.
+ * entries (one page of them in JSON, every one in the exports) are streamed from a plain JDBC cursor straight
+ * into the response, so neither the heap nor the latency carries a copy of the whole ledger per request. Both reads
+ * run in one REPEATABLE READ read-only transaction, so the totals are exactly the sums of the entries.
  */
 @RestController
 @RequestMapping("/api/finance")
@@ -95,9 +96,13 @@ class FinanceController {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public void commitments(@RequestParam(required = false) Instant asOf,
                             @RequestParam(required = false) String format,
+                            @RequestParam(required = false) Integer entriesPage,
+                            @RequestParam(required = false) Integer entriesSize,
                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                             HttpServletResponse response) throws IOException {
         Export export = Export.of(accept, format);
+        int page = InputLimits.Range.ENTRIES_PAGE.check(entriesPage);
+        int size = InputLimits.Range.ENTRIES_SIZE.check(entriesSize);
         Access.requireRole(Role.FINANCE, Role.PROGRAM_MANAGER, Role.AUDITOR, Role.ADMIN);
         if (export == Export.CSV) {
             csv(asOf, response);
@@ -121,7 +126,7 @@ class FinanceController {
             // the roles that may read the ledger see all of it, so the count is of every entry up to asOf
             out.writeNumberField("entryCount", entryCount(asOf));
             out.writeArrayFieldStart("entries");
-            entries(asOf, entry -> {
+            entries(asOf, page, size, entry -> {
                 try {
                     out.writeObject(entry);
                 } catch (IOException e) {
@@ -174,10 +179,21 @@ class FinanceController {
         return count == null ? 0 : count;
     }
 
+    /** Every entry up to {@code asOf}, oldest first (the exports). */
     private void entries(Instant asOf, java.util.function.Consumer<Entry> sink) {
         jdbc.query(asOf == null ? ENTRIES + ORDER : ENTRIES + ENTRIES_UP_TO + ORDER, rs -> {
             sink.accept(entry(rs));
         }, parameters(asOf));
+    }
+
+    /** One page of them (the JSON answer: {@code entriesPage} 0…, {@code entriesSize} 1–1000, default 100). */
+    private void entries(Instant asOf, int page, int size, java.util.function.Consumer<Entry> sink) {
+        List<Object> values = new ArrayList<>(Arrays.asList(parameters(asOf)));
+        values.add(size);
+        values.add((long) page * size);
+        jdbc.query((asOf == null ? ENTRIES + ORDER : ENTRIES + ENTRIES_UP_TO + ORDER) + " LIMIT ? OFFSET ?", rs -> {
+            sink.accept(entry(rs));
+        }, values.toArray());
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {
