@@ -1,5 +1,6 @@
 // The query API over HTTP Basic. Credentials live in sessionStorage only (gone when the tab closes);
-// X-Requested-With tells the server not to ask the browser for its own login dialog.
+// X-Requested-With tells the server not to ask the browser for its own login dialog; Accept-Language asks for
+// problem details in Chinese, as the page is, whatever language the browser itself prefers.
 
 const KEY = 'ledger.credentials';
 
@@ -55,6 +56,7 @@ function headers(basic, accept) {
   return {
     Authorization: `Basic ${basic}`,
     'X-Requested-With': 'XMLHttpRequest',
+    'Accept-Language': 'zh-CN',
     Accept: accept,
   };
 }

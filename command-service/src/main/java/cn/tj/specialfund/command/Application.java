@@ -18,6 +18,7 @@ import cn.tj.specialfund.coreapi.ReverseDisbursement;
 import cn.tj.specialfund.coreapi.ScoreApplication;
 import cn.tj.specialfund.coreapi.SubmitApplication;
 import cn.tj.specialfund.coreapi.TopUpAward;
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.ProgramRules;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
@@ -41,6 +42,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import static cn.tj.specialfund.coreapi.value.ApplicationStatus.AWARDED;
@@ -78,7 +80,8 @@ class Application {
         ApplicationForm form = command.form();
         Actor actor = Actor.fromMetaData(metaData);
         if (!actor.is(Role.ADMIN) && !actor.isOfficerOf(form.applicant().district())) {
-            throw forbidden("only an officer of " + form.applicant().district() + " or an admin may submit");
+            throw forbidden("只有" + form.applicant().district().displayName() + "主管部门或管理员可以提交该区的申报",
+                    "only an officer of " + form.applicant().district() + " or an admin may submit");
         }
         applicants.register(form.applicant().creditCode(), command.applicationId());
         RULES.checkSubmission(form);
@@ -139,15 +142,18 @@ class Application {
     AwardToppedUp handle(TopUpAward command, MetaData metaData) {
         requireRole(metaData, Role.PROGRAM_MANAGER);
         if (status != AWARDED || tier != Tier.MUNICIPAL) {
-            throw new RuleViolation(ErrorCode.INVALID_STATE,
+            throw new RuleViolation(ErrorCode.INVALID_STATE, new Detail(
+                    "只有按市级示范项目立项支持的项目可以补齐差额；该项目当前状态为" + status.displayName()
+                            + (tier == null ? "" : "（" + tier.displayName() + "项目）"),
                     "only a MUNICIPAL award can be topped up; the application is " + status
-                            + (tier == null ? "" : " (" + tier + ")"));
+                            + (tier == null ? "" : " (" + tier + ")")));
         }
         RULES.checkTopUpPilot(command.miitPilot());
         Money topUp = RULES.topUpAmount(eligibleInvestment, awarded);
         if (topUp.isZero()) {
-            throw new RuleViolation(ErrorCode.NOTHING_TO_TOP_UP,
-                    "the award of " + awarded + " already reaches the MIIT_PILOT ceiling");
+            throw new RuleViolation(ErrorCode.NOTHING_TO_TOP_UP, new Detail(
+                    "已立项支持 " + awarded.grouped() + " 元，已达到工信部试点示范项目支持上限，无差额可补",
+                    "the award of " + awarded.grouped() + " already reaches the MIIT_PILOT ceiling"));
         }
         Shares shares = RULES.split(topUp);
         AwardToppedUp toppedUp = new AwardToppedUp(applicationId, direction(), district(), command.miitPilot(),
@@ -180,12 +186,15 @@ class Application {
     DisbursementReversed handle(ReverseDisbursement command, MetaData metaData) {
         Disbursements.Payment payment = disbursements == null ? null : disbursements.payment(command.disbursementId());
         if (payment == null) {
-            throw new RuleViolation(ErrorCode.NOT_FOUND,
-                    "application " + applicationId + " has no disbursement " + command.disbursementId());
+            throw new RuleViolation(ErrorCode.NOT_FOUND, new Detail(
+                    "申报项目 " + applicationId + " 没有拨付记录 " + command.disbursementId(),
+                    "application " + applicationId + " has no disbursement " + command.disbursementId()));
         }
         requirePayer(metaData, payment.source());
         if (payment.reversed()) {
-            throw new RuleViolation(ErrorCode.INVALID_STATE, "disbursement " + command.disbursementId() + " is already reversed");
+            throw new RuleViolation(ErrorCode.INVALID_STATE, new Detail(
+                    "拨付记录 " + command.disbursementId() + " 已冲销，不能再次冲销",
+                    "disbursement " + command.disbursementId() + " is already reversed"));
         }
         DisbursementReversed reversed = new DisbursementReversed(applicationId, command.disbursementId(), direction(),
                 district(), payment.source(), payment.amount(), command.reason(),
@@ -262,7 +271,8 @@ class Application {
 
     private void requireDistrictOfficer(MetaData metaData) {
         if (!Actor.fromMetaData(metaData).isOfficerOf(district())) {
-            throw forbidden("only an officer of " + district() + " may review this application");
+            throw forbidden("只有" + district().displayName() + "主管部门可以审核该申报项目",
+                    "only an officer of " + district() + " may review this application");
         }
     }
 
@@ -271,8 +281,10 @@ class Application {
         Actor actor = Actor.fromMetaData(metaData);
         boolean allowed = source == FundingSource.MUNICIPAL ? actor.is(Role.FINANCE) : actor.isOfficerOf(district());
         if (!allowed) {
-            throw forbidden(source == FundingSource.MUNICIPAL ? "only FINANCE records the city's payments"
-                    : "only an officer of " + district() + " records the district's payments");
+            throw source == FundingSource.MUNICIPAL
+                    ? forbidden("市级资金拨付只能由财务部门登记", "only FINANCE records the city's payments")
+                    : forbidden("区级配套资金拨付只能由" + district().displayName() + "主管部门登记",
+                    "only an officer of " + district() + " records the district's payments");
         }
     }
 
@@ -286,18 +298,21 @@ class Application {
 
     private static void requireRole(MetaData metaData, Role role) {
         if (!Actor.fromMetaData(metaData).is(role)) {
-            throw forbidden("only a " + role + " may do this");
+            throw forbidden("此操作只能由" + role.displayName() + "角色执行", "only a " + role + " may do this");
         }
     }
 
     private void requireStatus(ApplicationStatus... allowed) {
         if (Arrays.stream(allowed).noneMatch(s -> s == status)) {
-            throw new RuleViolation(ErrorCode.INVALID_STATE,
-                    "the application is " + status + "; this needs " + Arrays.toString(allowed));
+            throw new RuleViolation(ErrorCode.INVALID_STATE, new Detail(
+                    "该项目当前状态为" + status.displayName() + "，此操作仅适用于状态为"
+                            + Arrays.stream(allowed).map(ApplicationStatus::displayName).collect(Collectors.joining("、"))
+                            + "的项目",
+                    "the application is " + status + "; this needs " + Arrays.toString(allowed)));
         }
     }
 
-    private static RuleViolation forbidden(String detail) {
-        return new RuleViolation(ErrorCode.FORBIDDEN, detail);
+    private static RuleViolation forbidden(String zh, String en) {
+        return new RuleViolation(ErrorCode.FORBIDDEN, new Detail(zh, en));
     }
 }

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.command;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import cn.tj.specialfund.coreapi.value.CreditCode;
@@ -47,7 +48,8 @@ class JdbcApplicantRegistry implements ApplicantRegistry {
     }
 
     private static RuleViolation duplicate(CreditCode creditCode) {
-        return new RuleViolation(ErrorCode.DUPLICATE_APPLICANT,
-                "the applicant " + creditCode + " has already applied in this call");
+        return new RuleViolation(ErrorCode.DUPLICATE_APPLICANT, new Detail(
+                "统一社会信用代码为 " + creditCode + " 的申报单位已在本次申报中提交过项目（每家单位限报一个项目）",
+                "the applicant " + creditCode + " has already applied in this call"));
     }
 }

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.command;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.ProgramRules;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
@@ -60,9 +61,11 @@ class JdbcAwardSlots implements AwardSlots, InitializingBean {
         int taken = jdbc.update("UPDATE award_slot SET awarded = awarded + 1 WHERE direction = ? AND awarded < cap",
                 direction.code());
         if (taken == 0) {
-            throw new RuleViolation(ErrorCode.DIRECTION_CAP_REACHED, "direction " + direction.code()
-                    + " supports at most " + cap + " projects; every one is awarded, so " + applicationId
-                    + " cannot be");
+            throw new RuleViolation(ErrorCode.DIRECTION_CAP_REACHED, new Detail(
+                    "支持方向 " + direction.code() + " 支持项目数量不超过 " + cap + " 个，名额已满，项目 " + applicationId
+                            + " 不能再获立项支持",
+                    "direction " + direction.code() + " supports at most " + cap + " projects; every one is awarded, so "
+                            + applicationId + " cannot be"));
         }
     }
 }

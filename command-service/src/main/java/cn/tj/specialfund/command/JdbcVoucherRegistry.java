@@ -1,5 +1,6 @@
 package cn.tj.specialfund.command;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import org.springframework.dao.DuplicateKeyException;
@@ -45,7 +46,8 @@ class JdbcVoucherRegistry implements VoucherRegistry {
     }
 
     private static RuleViolation duplicate(String voucher) {
-        return new RuleViolation(ErrorCode.DUPLICATE_VOUCHER, "the voucher " + voucher + " was already used in this call");
+        return new RuleViolation(ErrorCode.DUPLICATE_VOUCHER, new Detail("拨付凭证号 " + voucher + " 已在本次申报中使用过",
+                "the voucher " + voucher + " was already used in this call"));
     }
 
     private static String sha256(String voucher) {

@@ -14,6 +14,7 @@ import cn.tj.specialfund.coreapi.RejectInDistrict;
 import cn.tj.specialfund.coreapi.ScoreApplication;
 import cn.tj.specialfund.coreapi.SubmitApplication;
 import cn.tj.specialfund.coreapi.TopUpAward;
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import cn.tj.specialfund.coreapi.value.Actor;
@@ -77,12 +78,12 @@ class ApplicationTest {
         fixture = new AggregateTestFixture<>(Application.class);
         fixture.registerInjectableResource((ApplicantRegistry) (creditCode, applicationId) -> {
             if (!registeredCreditCodes.add(creditCode.value())) {
-                throw new RuleViolation(ErrorCode.DUPLICATE_APPLICANT, "already applied");
+                throw new RuleViolation(ErrorCode.DUPLICATE_APPLICANT, new Detail("已申报", "already applied"));
             }
         });
         fixture.registerInjectableResource((AwardSlots) (direction, applicationId) -> {
             if (capReached) {
-                throw new RuleViolation(ErrorCode.DIRECTION_CAP_REACHED, "cap reached");
+                throw new RuleViolation(ErrorCode.DIRECTION_CAP_REACHED, new Detail("名额已满", "cap reached"));
             }
             reservedSlots.add(direction);
         });

@@ -9,6 +9,7 @@ import cn.tj.specialfund.coreapi.DisbursementReversed;
 import cn.tj.specialfund.coreapi.DistrictApproved;
 import cn.tj.specialfund.coreapi.RecordDisbursement;
 import cn.tj.specialfund.coreapi.ReverseDisbursement;
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import cn.tj.specialfund.coreapi.value.Actor;
@@ -72,7 +73,7 @@ class DisbursementTest {
         });
         fixture.registerInjectableResource((VoucherRegistry) (voucher, applicationId, disbursementId) -> {
             if (usedVouchers.contains(voucher)) {
-                throw new RuleViolation(ErrorCode.DUPLICATE_VOUCHER, "voucher used");
+                throw new RuleViolation(ErrorCode.DUPLICATE_VOUCHER, new Detail("凭证号已使用", "voucher used"));
             }
             registered.add(voucher);
         });

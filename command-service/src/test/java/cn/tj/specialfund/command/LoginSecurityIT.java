@@ -91,6 +91,11 @@ class LoginSecurityIT {
         assertThat(blocked.contentType()).startsWith("application/problem+json");
         assertThat(blocked.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS.name());
         assertThat(blocked.body().path("detail").asText()).contains("登录失败次数过多");
+        Response inEnglish = submit("reviewer", "reviewer", Map.of("X-Forwarded-For", "203.0.113.7",
+                "Accept-Language", "en"));
+        assertThat(inEnglish.status()).isEqualTo(429);
+        assertThat(inEnglish.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS.name());
+        assertThat(inEnglish.body().path("detail").asText()).startsWith("too many failed logins; try again in ");
         assertThat(retryAfter("reviewer", "reviewer", from)).isEqualTo(300);
 
         // 429 before 401: a wrong password of the blocked pair is not even checked

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.coreapi;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import cn.tj.specialfund.coreapi.value.MiitPilot;
@@ -11,7 +12,8 @@ import java.util.UUID;
 public record TopUpAward(@TargetAggregateIdentifier UUID applicationId, MiitPilot miitPilot, String reviewReference) {
     public TopUpAward {
         if (miitPilot == null) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "miitPilot is required");
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, new Detail("工信部试点示范入选信息（miitPilot）为必填项",
+                    "miitPilot is required"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.command.api;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.InputLimits.Text;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
@@ -14,8 +15,9 @@ record DistrictReviewRequest(Decision decision, Boolean matchingCommitted, Strin
 
     DistrictReviewRequest {
         if (decision == null) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "decision is required (APPROVE or REJECT)",
-                    "/decision");
+            throw new RuleViolation(ErrorCode.INVALID_FIELD,
+                    new Detail("审核结论（decision）为必填项（APPROVE 通过或 REJECT 不通过）",
+                            "decision is required (APPROVE or REJECT)"), "/decision");
         }
         Text.COMMENT.check("/comment", comment);
     }

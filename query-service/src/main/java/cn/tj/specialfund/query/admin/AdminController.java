@@ -1,5 +1,6 @@
 package cn.tj.specialfund.query.admin;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.value.Role;
 import cn.tj.specialfund.query.projection.DeadLetterRetry;
 import cn.tj.specialfund.query.projection.DeadLetters;
@@ -81,14 +82,15 @@ class AdminController {
 
     @ExceptionHandler(ProjectionVerification.RebuildInProgress.class)
     ResponseEntity<ProblemDetail> rebuildInProgress() {
-        return Problems.response(Problems.of(HttpStatus.CONFLICT, "REBUILD_IN_PROGRESS",
-                "读模型正在重建，重建完成后再校验"));
+        return Problems.response(HttpStatus.CONFLICT, "REBUILD_IN_PROGRESS", new Detail("读模型正在重建，重建完成后再校验",
+                "the read models are being rebuilt; verify once the rebuild has finished"));
     }
 
     @ExceptionHandler(ProjectionVerification.NotSettled.class)
     ResponseEntity<ProblemDetail> notSettled() {
-        return Problems.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "VERIFICATION_NOT_SETTLED",
-                "读模型未能在限定时间内追上事件日志，请稍后再校验"));
+        return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "VERIFICATION_NOT_SETTLED",
+                new Detail("读模型未能在限定时间内追上事件日志，请稍后再校验",
+                        "the read models did not catch up with the event log in time; verify again later"));
     }
 
     private StatusView view(ProjectionRebuild.Status s) {

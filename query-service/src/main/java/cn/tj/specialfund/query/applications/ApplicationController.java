@@ -1,5 +1,6 @@
 package cn.tj.specialfund.query.applications;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.InputLimits;
 import cn.tj.specialfund.coreapi.rules.InputLimits.Text;
@@ -43,7 +44,7 @@ class ApplicationController {
     @GetMapping("/{id}")
     ApplicationView one(@PathVariable UUID id) {
         ApplicationState state = applications.find(id.toString())
-                .orElseThrow(() -> new RuleViolation(ErrorCode.NOT_FOUND, "no application " + id));
+                .orElseThrow(() -> unknownApplication(id));
         Access.requireDistrictVisible(state.district());
         return ApplicationView.of(state);
     }
@@ -81,7 +82,7 @@ class ApplicationController {
         String statusName = blank(status) == null ? null : parse(ApplicationStatus.class, "status", status).name();
         Optional<District> own = Access.ownDistrict();
         if (own.isPresent() && wanted != null && wanted != own.get()) {
-            throw new RuleViolation(ErrorCode.FORBIDDEN, "a district officer sees only their own district");
+            throw new RuleViolation(ErrorCode.FORBIDDEN, Access.OTHER_DISTRICT);
         }
         District effective = own.orElse(wanted);
         String text = blank(q) == null ? null : Text.PROJECT_NAME.check("q", q.strip());
@@ -135,7 +136,12 @@ class ApplicationController {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "unknown " + field + " '" + value + "'");
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, new Detail("参数 " + field + " 的值“" + value + "”无效",
+                    "unknown " + field + " '" + value + "'"), field);
         }
+    }
+
+    static RuleViolation unknownApplication(UUID id) {
+        return new RuleViolation(ErrorCode.NOT_FOUND, new Detail("申报项目 " + id + " 不存在", "no application " + id));
     }
 }

@@ -1,6 +1,7 @@
 package cn.tj.specialfund.query.applications;
 
 import cn.tj.specialfund.coreapi.ApplicationSubmitted;
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import cn.tj.specialfund.coreapi.value.District;
@@ -71,7 +72,8 @@ class HistoryController {
             state = ApplicationFold.apply(state, event);
         }
         if (state == null) {
-            throw new RuleViolation(ErrorCode.NOT_FOUND, "application " + id + " did not exist at " + at);
+            throw new RuleViolation(ErrorCode.NOT_FOUND, new Detail("申报项目 " + id + " 在 " + at + " 时尚未提交",
+                    "application " + id + " did not exist at " + at));
         }
         return ApplicationView.of(state);
     }
@@ -79,7 +81,7 @@ class HistoryController {
     private List<? extends DomainEventMessage<?>> eventsOf(UUID id) {
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id.toString(), 0L).asStream().toList();
         if (events.isEmpty() || !(events.get(0).getPayload() instanceof ApplicationSubmitted)) {
-            throw new RuleViolation(ErrorCode.NOT_FOUND, "no application " + id);
+            throw ApplicationController.unknownApplication(id);
         }
         return events;
     }

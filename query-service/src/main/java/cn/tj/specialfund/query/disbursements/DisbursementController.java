@@ -1,5 +1,6 @@
 package cn.tj.specialfund.query.disbursements;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.InputLimits;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
@@ -142,7 +143,8 @@ class DisbursementController {
         Access.requireRole(Role.FINANCE, Role.PROGRAM_MANAGER, Role.AUDITOR, Role.ADMIN, Role.DISTRICT_OFFICER);
         Optional<District> own = Access.ownDistrict();
         if (own.isPresent() && wanted != null && wanted != own.get()) {
-            throw new RuleViolation(ErrorCode.FORBIDDEN, "区级用户只能查看本区的拨付");
+            throw new RuleViolation(ErrorCode.FORBIDDEN, new Detail("区级用户只能查看本区的拨付",
+                    "a district officer sees only their own district's disbursements"));
         }
         District effective = own.orElse(wanted);
         return new DisbursementFigures.Scope(asOf, directionCode, effective == null ? null : effective.name());
@@ -156,7 +158,8 @@ class DisbursementController {
         try {
             return Direction.fromCode(code).code();
         } catch (RuleViolation e) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "未知的支持方向 '" + code + "'", "direction");
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, new Detail("未知的支持方向“" + code + "”",
+                    "unknown direction '" + code + "'"), "direction");
         }
     }
 
@@ -164,7 +167,8 @@ class DisbursementController {
         try {
             return District.valueOf(code);
         } catch (IllegalArgumentException e) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "未知的区 '" + code + "'", "district");
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, new Detail("未知的区“" + code + "”",
+                    "unknown district '" + code + "'"), "district");
         }
     }
 }

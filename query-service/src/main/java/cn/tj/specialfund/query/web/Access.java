@@ -1,5 +1,6 @@
 package cn.tj.specialfund.query.web;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import cn.tj.specialfund.coreapi.value.District;
@@ -13,13 +14,17 @@ import java.util.Optional;
 /** Who may read what (contract §5). Callers check existence first: 404 comes before 403. */
 public final class Access {
 
+    /** A district officer asked for another district's applications. */
+    public static final Detail OTHER_DISTRICT = new Detail("区主管部门只能查看本区的申报项目",
+            "a district officer sees only their own district");
+
     private Access() {
     }
 
     public static void requireRole(Role... allowed) {
         Role role = CurrentActor.user().role();
         if (Arrays.stream(allowed).noneMatch(r -> r == role)) {
-            throw new RuleViolation(ErrorCode.FORBIDDEN, "your role may not read this");
+            throw new RuleViolation(ErrorCode.FORBIDDEN, new Detail("当前角色无权查看此内容", "your role may not read this"));
         }
     }
 
@@ -27,7 +32,7 @@ public final class Access {
     public static void requireDistrictVisible(District district) {
         LedgerUser user = CurrentActor.user();
         if (user.role() == Role.DISTRICT_OFFICER && user.district() != district) {
-            throw new RuleViolation(ErrorCode.FORBIDDEN, "a district officer sees only their own district");
+            throw new RuleViolation(ErrorCode.FORBIDDEN, OTHER_DISTRICT);
         }
     }
 
@@ -40,7 +45,8 @@ public final class Access {
             default -> false;
         };
         if (!allowed) {
-            throw new RuleViolation(ErrorCode.FORBIDDEN, "your role may not read the history of this application");
+            throw new RuleViolation(ErrorCode.FORBIDDEN, new Detail("当前角色无权查看该申报项目的历史记录",
+                    "your role may not read the history of this application"));
         }
     }
 

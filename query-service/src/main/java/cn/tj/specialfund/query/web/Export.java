@@ -1,5 +1,6 @@
 package cn.tj.specialfund.query.web;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 
@@ -18,7 +19,9 @@ public enum Export {
             try {
                 return valueOf(format.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new RuleViolation(ErrorCode.INVALID_FIELD, "format must be json, csv or xlsx, not '" + format + "'");
+                throw new RuleViolation(ErrorCode.INVALID_FIELD, new Detail(
+                        "参数 format 须为 json、csv 或 xlsx，实际为“" + format + "”",
+                        "format must be json, csv or xlsx, not '" + format + "'"), "format");
             }
         }
         if (Spreadsheet.wanted(accept)) {

@@ -2,6 +2,7 @@ package cn.tj.specialfund.support.security;
 
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
+import cn.tj.specialfund.support.web.ProblemHandler;
 import cn.tj.specialfund.coreapi.value.Actor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,7 +20,7 @@ public final class CurrentActor {
     public static LedgerUser user() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof LedgerUser user)) {
-            throw new RuleViolation(ErrorCode.UNAUTHENTICATED, "authentication required");
+            throw new RuleViolation(ErrorCode.UNAUTHENTICATED, ProblemHandler.UNAUTHENTICATED);
         }
         return user;
     }

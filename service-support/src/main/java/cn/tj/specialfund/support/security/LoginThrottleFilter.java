@@ -1,5 +1,6 @@
 package cn.tj.specialfund.support.security;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.support.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,8 +51,9 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
         refused.increment();
         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        Problems.write(response, mapper, Problems.of(ErrorCode.TOO_MANY_ATTEMPTS,
-                "登录失败次数过多，请在 " + seconds + " 秒后重试"));
+        Problems.write(request, response, mapper, ErrorCode.TOO_MANY_ATTEMPTS,
+                new Detail("登录失败次数过多，请在 " + seconds + " 秒后重试",
+                        "too many failed logins; try again in " + seconds + " seconds"));
     }
 
     /** The user name of a Basic authorisation header, or null when there is none or it is malformed. */

@@ -3,6 +3,7 @@ package cn.tj.specialfund.support.security;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.value.Role;
 import cn.tj.specialfund.support.web.CorrelationIdFilter;
+import cn.tj.specialfund.support.web.ProblemHandler;
 import cn.tj.specialfund.support.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
@@ -146,10 +147,10 @@ public class SecurityConfiguration {
             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"special-fund-ledger\"");
             }
-            Problems.write(response, mapper, Problems.of(ErrorCode.UNAUTHENTICATED, "authentication required"));
+            Problems.write(request, response, mapper, ErrorCode.UNAUTHENTICATED, ProblemHandler.UNAUTHENTICATED);
         };
         AccessDeniedHandler denied = (request, response, e) ->
-                Problems.write(response, mapper, Problems.of(ErrorCode.FORBIDDEN, "your role may not do this"));
+                Problems.write(request, response, mapper, ErrorCode.FORBIDDEN, ProblemHandler.FORBIDDEN);
         Counter throttled = Counter.builder("ledger.login.throttled")
                 .description("Requests refused with 429 after too many failed logins").register(meters);
         String[] apiRoles = Arrays.stream(Role.values()).filter(role -> role != Role.METRICS).map(Role::name)

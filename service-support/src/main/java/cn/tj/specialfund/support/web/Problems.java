@@ -1,7 +1,9 @@
 package cn.tj.specialfund.support.web;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,55 +30,63 @@ public final class Problems {
 
     /**
      * A refusal (4xx) is an answer, not an incident: one line with its code, the request and the detail, never a
-     * stack trace. Unexpected failures (5xx) are logged where they are caught, with theirs.
+     * stack trace. The line is always in English, whatever language the client asked for, so that operators read
+     * one language in the logs. Unexpected failures (5xx) are logged where they are caught, with theirs.
      */
-    private static void logRefusal(ProblemDetail problem) {
-        if (problem.getStatus() >= 500 || !log.isInfoEnabled()) {
+    private static void logRefusal(HttpServletRequest request, HttpStatus status, String code, Detail detail,
+                                   String field) {
+        if (status.is5xxServerError() || !log.isInfoEnabled()) {
             return;
         }
-        String request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest().getMethod() + " " + attributes.getRequest().getRequestURI() : "-";
-        Object field = problem.getProperties() == null ? null : problem.getProperties().get("field");
-        log.info("Refused {} {} {}{}: {}", request, problem.getStatus(), code(problem),
-                field == null ? "" : " " + field, problem.getDetail());
+        log.info("Refused {} {} {}{}: {}", request == null ? "-" : request.getMethod() + " " + request.getRequestURI(),
+                status.value(), code, field == null ? "" : " " + field, detail.en());
     }
 
-    private static Object code(ProblemDetail problem) {
-        return problem.getProperties() == null ? null : problem.getProperties().get("code");
-    }
-
-    public static ProblemDetail of(ErrorCode code, String detail) {
-        return of(HttpStatus.valueOf(code.httpStatus()), code.name(), detail);
-    }
-
-    /** @param field the refused input (a JSON pointer into the body, or a query parameter's name), or null */
-    public static ProblemDetail of(ErrorCode code, String detail, String field) {
-        ProblemDetail problem = of(code, detail);
+    /** The problem in the request's language (see {@link AcceptLanguage}). */
+    public static ProblemDetail of(HttpServletRequest request, HttpStatus status, String code, Detail detail,
+                                   String field) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail.in(AcceptLanguage.of(request)));
+        problem.setType(URI.create("urn:special-fund:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("code", code);
         if (field != null) {
             problem.setProperty("field", field);
         }
         return problem;
     }
 
-    public static ProblemDetail of(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:special-fund:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("code", code);
-        return problem;
+    public static ResponseEntity<ProblemDetail> response(ErrorCode code, Detail detail) {
+        return response(code, detail, null);
     }
 
-    public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
-        logRefusal(problem);
-        return ResponseEntity.status(problem.getStatus()).contentType(PROBLEM_JSON).body(problem);
+    /** @param field the refused input (a JSON pointer into the body, or a query parameter's name), or null */
+    public static ResponseEntity<ProblemDetail> response(ErrorCode code, Detail detail, String field) {
+        return response(HttpStatus.valueOf(code.httpStatus()), code.name(), detail, field);
     }
 
-    /** For filters that answer before Spring MVC is reached (authentication, authorisation). */
-    public static void write(HttpServletResponse response, ObjectMapper mapper, ProblemDetail problem) throws IOException {
-        logRefusal(problem);
-        response.setStatus(problem.getStatus());
+    public static ResponseEntity<ProblemDetail> response(HttpStatus status, String code, Detail detail) {
+        return response(status, code, detail, null);
+    }
+
+    private static ResponseEntity<ProblemDetail> response(HttpStatus status, String code, Detail detail, String field) {
+        HttpServletRequest request = currentRequest();
+        logRefusal(request, status, code, detail, field);
+        return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(of(request, status, code, detail, field));
+    }
+
+    /** For filters that answer before Spring MVC is reached (authentication, authorisation, body size). */
+    public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper mapper,
+                             ErrorCode code, Detail detail) throws IOException {
+        HttpStatus status = HttpStatus.valueOf(code.httpStatus());
+        logRefusal(request, status, code.name(), detail, null);
+        response.setStatus(status.value());
         response.setContentType(PROBLEM_JSON.toString());
         response.setCharacterEncoding("UTF-8");
-        mapper.writeValue(response.getOutputStream(), problem);
+        mapper.writeValue(response.getOutputStream(), of(request, status, code.name(), detail, null));
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
     }
 }

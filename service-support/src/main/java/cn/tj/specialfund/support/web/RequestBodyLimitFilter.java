@@ -1,5 +1,6 @@
 package cn.tj.specialfund.support.web;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.InputLimits;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,13 +45,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            refuse(response);
+            refuse(request, response);
             return;
         }
         if (declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
             byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
             if (body.length > maxBytes) {
-                refuse(response);
+                refuse(request, response);
                 return;
             }
             chain.doFilter(new BufferedBodyRequest(request, body), response);
@@ -59,10 +60,11 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        Problems.write(response, mapper, Problems.of(ErrorCode.PAYLOAD_TOO_LARGE,
-                "请求体超过 " + maxBytes / 1024 + " KiB 的上限"));
+        Problems.write(request, response, mapper, ErrorCode.PAYLOAD_TOO_LARGE,
+                new Detail("请求体超过 " + maxBytes / 1024 + " KiB 的上限",
+                        "the request body exceeds the limit of " + maxBytes / 1024 + " KiB"));
     }
 
     private static byte[] readAtMost(InputStream in, int limit) throws IOException {

@@ -65,7 +65,7 @@ public final class InputLimits {
         public String check(String pointer, String value) {
             if (value == null) {
                 if (required) {
-                    throw invalid(pointer, pointer + " 为必填项");
+                    throw invalid(pointer, pointer + " 为必填项", pointer + " is required");
                 }
                 return null;
             }
@@ -75,24 +75,30 @@ public final class InputLimits {
                 char c = value.charAt(i);
                 if (Character.isLowSurrogate(c)
                         || Character.isHighSurrogate(c) && (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1)))) {
-                    throw invalid(pointer, pointer + " 含有不成对的代理码元 " + hex(c) + "（不是有效的 Unicode 字符）");
+                    throw invalid(pointer, pointer + " 含有不成对的代理码元 " + hex(c) + "（不是有效的 Unicode 字符）",
+                            pointer + " contains an unpaired surrogate " + hex(c) + " (not a valid Unicode character)");
                 }
                 int codePoint = value.codePointAt(i);
                 if (isControl(codePoint) && !(multiLine && isLineBreakOrTab(codePoint))) {
                     throw invalid(pointer, pointer + " 含有不允许的控制字符 " + hex(codePoint)
-                            + (multiLine ? "（只允许换行、回车和制表符）" : "（单行字段不允许任何控制字符）"));
+                                    + (multiLine ? "（只允许换行、回车和制表符）" : "（单行字段不允许任何控制字符）"),
+                            pointer + " contains the control character " + hex(codePoint)
+                                    + (multiLine ? " (only line feed, carriage return and tab are allowed)"
+                                    : " (a single-line field allows no control characters)"));
                 }
                 if (codePoint == 0xFFFE || codePoint == 0xFFFF) {
-                    throw invalid(pointer, pointer + " 含有非字符 " + hex(codePoint));
+                    throw invalid(pointer, pointer + " 含有非字符 " + hex(codePoint), pointer + " contains the noncharacter " + hex(codePoint));
                 }
                 onlySpace &= Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
                 i += Character.charCount(codePoint);
             }
             if (required && onlySpace) {
-                throw invalid(pointer, pointer + " 为必填项，至少要有一个非空白字符");
+                throw invalid(pointer, pointer + " 为必填项，至少要有一个非空白字符",
+                        pointer + " is required and needs at least one non-space character");
             }
             if (length > maxLength) {
-                throw invalid(pointer, pointer + " 最多 " + maxLength + " 个字符，实际 " + length + " 个");
+                throw invalid(pointer, pointer + " 最多 " + maxLength + " 个字符，实际 " + length + " 个",
+                        pointer + " may have at most " + maxLength + " characters, it has " + length);
             }
             return value;
         }
@@ -120,7 +126,8 @@ public final class InputLimits {
         /** @throws RuleViolation INVALID_FIELD naming {@code pointer} when there are more than {@link #max()} rows */
         public void check(String pointer, int rows) {
             if (rows > max) {
-                throw invalid(pointer, pointer + " 最多 " + max + " 项，实际 " + rows + " 项");
+                throw invalid(pointer, pointer + " 最多 " + max + " 项，实际 " + rows + " 项",
+                        pointer + " may have at most " + max + " rows, it has " + rows);
             }
         }
     }
@@ -167,9 +174,11 @@ public final class InputLimits {
                 return defaultValue;
             }
             if (value < min || value > max) {
-                throw invalid(parameter, max == Integer.MAX_VALUE
-                        ? "参数 " + parameter + " 须不小于 " + min + "，实际为 " + value
-                        : "参数 " + parameter + " 须在 " + min + " 到 " + max + " 之间，实际为 " + value);
+                throw max == Integer.MAX_VALUE
+                        ? invalid(parameter, "参数 " + parameter + " 须不小于 " + min + "，实际为 " + value,
+                        "parameter " + parameter + " must be at least " + min + ", it is " + value)
+                        : invalid(parameter, "参数 " + parameter + " 须在 " + min + " 到 " + max + " 之间，实际为 " + value,
+                        "parameter " + parameter + " must be between " + min + " and " + max + ", it is " + value);
             }
             return value;
         }
@@ -185,7 +194,7 @@ public final class InputLimits {
         try {
             return instant(value);
         } catch (RuleViolation e) {
-            throw invalid(parameter, "参数 " + parameter + " " + e.getMessage());
+            throw invalid(parameter, "参数 " + parameter + " " + e.detail().zh(), "parameter " + parameter + " " + e.detail().en());
         }
     }
 
@@ -202,7 +211,9 @@ public final class InputLimits {
         }
         if (parsed == null || parsed.getYear() < FIRST_YEAR || parsed.getYear() > LAST_YEAR) {
             throw invalid(null, "须为带时区偏移的 ISO-8601 时刻，年份在 " + FIRST_YEAR + " 到 " + LAST_YEAR
-                    + " 之间，例如 2020-10-01T00:00:00Z 或 2020-10-01T08:00:00+08:00");
+                            + " 之间，例如 2020-10-01T00:00:00Z 或 2020-10-01T08:00:00+08:00",
+                    "must be an ISO-8601 instant with an offset and a year from " + FIRST_YEAR + " to " + LAST_YEAR
+                            + ", e.g. 2020-10-01T00:00:00Z or 2020-10-01T08:00:00+08:00");
         }
         return parsed.toInstant();
     }
@@ -219,7 +230,7 @@ public final class InputLimits {
         return String.format(Locale.ROOT, "U+%04X", codePoint);
     }
 
-    private static RuleViolation invalid(String field, String detail) {
-        return new RuleViolation(ErrorCode.INVALID_FIELD, detail, field);
+    private static RuleViolation invalid(String field, String zh, String en) {
+        return new RuleViolation(ErrorCode.INVALID_FIELD, new Detail(zh, en), field);
     }
 }

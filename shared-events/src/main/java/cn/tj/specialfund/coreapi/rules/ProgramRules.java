@@ -70,15 +70,21 @@ public final class ProgramRules {
     public void checkDisbursement(FundingSource source, Money amount, Money outstanding, LocalDate paidOn,
                                   LocalDate firstAwardedOn, LocalDate today) {
         if (amount.isGreaterThan(outstanding)) {
-            throw violation(ErrorCode.DISBURSEMENT_EXCEEDS_COMMITMENT, "the " + source + " share has "
-                    + outstanding + " outstanding; a payment of " + amount + " exceeds it");
+            throw violation(ErrorCode.DISBURSEMENT_EXCEEDS_COMMITMENT,
+                    "本次拨付 " + amount.grouped() + " 元超过" + source.displayName() + "尚未拨付的 "
+                            + outstanding.grouped() + " 元",
+                    "the " + source + " share has " + outstanding.grouped() + " outstanding; a payment of "
+                            + amount.grouped() + " exceeds it");
         }
         if (paidOn.isBefore(firstAwardedOn)) {
             throw violation(ErrorCode.INVALID_PAYMENT_DATE,
+                    "拨付日期 " + paidOn + " 早于立项日期 " + firstAwardedOn,
                     "paidOn " + paidOn + " is before the award of " + firstAwardedOn);
         }
         if (paidOn.isAfter(today)) {
-            throw violation(ErrorCode.INVALID_PAYMENT_DATE, "paidOn " + paidOn + " is in the future (today is " + today + ")");
+            throw violation(ErrorCode.INVALID_PAYMENT_DATE,
+                    "拨付日期 " + paidOn + " 晚于今日（北京时间 " + today + "）",
+                    "paidOn " + paidOn + " is in the future (today is " + today + ")");
         }
     }
 
@@ -169,11 +175,13 @@ public final class ProgramRules {
     public void checkSubmission(ApplicationForm form) {
         if (form.funding().stream().anyMatch(row -> row.year() < FIRST_ELIGIBLE_INVESTMENT_YEAR)) {
             throw violation(ErrorCode.INVESTMENT_BEFORE_CUTOFF,
+                    "项目投资须为 " + FIRST_ELIGIBLE_INVESTMENT_YEAR + " 年 1 月 1 日以后发生的投资",
                     "investment counts only from " + FIRST_ELIGIBLE_INVESTMENT_YEAR + "-01-01");
         }
         if (form.constructionStatus() == ConstructionStatus.IN_CONSTRUCTION
                 && form.constructionEnd().isAfter(form.constructionStart().plusYears(MAX_CONSTRUCTION_YEARS))) {
             throw violation(ErrorCode.CONSTRUCTION_PERIOD_TOO_LONG,
+                    "在建项目建设期不得超过 " + MAX_CONSTRUCTION_YEARS + " 年",
                     "a project under construction may take at most " + MAX_CONSTRUCTION_YEARS + " years");
         }
         form.expenditures().stream()
@@ -181,48 +189,65 @@ public final class ProgramRules {
                 .findFirst()
                 .ifPresent(e -> {
                     throw violation(ErrorCode.EXCLUDED_COST_FUNDED,
+                            e.category().displayName() + "（" + e.category() + "）不在专项资金支持范围内，不得申请专项资金",
                             e.category() + " may not be paid from special funds");
                 });
         Set<Material> required = requiredMaterials(form.constructionStatus());
         required.removeAll(form.materials());
         if (!required.isEmpty()) {
-            throw violation(ErrorCode.MISSING_MATERIAL, "missing materials: " + required);
+            throw violation(ErrorCode.MISSING_MATERIAL,
+                    "缺少申报材料：" + required.stream().map(m -> m.displayName() + "（" + m + "）")
+                            .collect(java.util.stream.Collectors.joining("、")),
+                    "missing materials: " + required);
         }
         boolean reportsIndicators = form.industrialInternet() != null;
         if (form.direction().isIndustrialInternet() != reportsIndicators) {
-            throw violation(ErrorCode.INDUSTRIAL_INTERNET_METRICS, form.direction().isIndustrialInternet()
-                    ? "direction " + form.direction().code() + " must report industrialInternet indicators"
-                    : "direction " + form.direction().code() + " does not report industrialInternet indicators");
+            String code = form.direction().code();
+            throw form.direction().isIndustrialInternet()
+                    ? violation(ErrorCode.INDUSTRIAL_INTERNET_METRICS,
+                    "支持方向 " + code + " 须填报工业互联网平台指标（industrialInternet）",
+                    "direction " + code + " must report industrialInternet indicators")
+                    : violation(ErrorCode.INDUSTRIAL_INTERNET_METRICS,
+                    "支持方向 " + code + " 不填报工业互联网平台指标（industrialInternet），该指标仅适用于 2.x 方向",
+                    "direction " + code + " does not report industrialInternet indicators");
         }
         checkBudget(form);
         Tier claimable = claimableTier(form);
         Money ceiling = ceiling(claimable, eligibleInvestment(form.expenditures()));
         Money requested = requestedSpecialFunds(form);
         if (requested.isGreaterThan(ceiling)) {
-            throw violation(ErrorCode.REQUEST_EXCEEDS_CEILING, "special funds requested " + requested
-                    + " exceed the " + claimable + " ceiling of " + ceiling);
+            throw violation(ErrorCode.REQUEST_EXCEEDS_CEILING,
+                    "申请专项资金 " + requested.grouped() + " 元超过" + claimable.displayName() + "项目上限 "
+                            + ceiling.grouped() + " 元",
+                    "special funds requested " + requested.grouped() + " exceed the " + claimable + " ceiling of "
+                            + ceiling.grouped());
         }
     }
 
     /** 四(二): the district must commit its 1:1 matching funds before it approves. */
     public void checkDistrictApproval(boolean matchingCommitted) {
         if (!matchingCommitted) {
-            throw violation(ErrorCode.MATCHING_NOT_COMMITTED, "district approval requires the 1:1 matching commitment");
+            throw violation(ErrorCode.MATCHING_NOT_COMMITTED, "区级1:1配套资金承诺为区级审核通过的前提",
+                    "district approval requires the 1:1 matching commitment");
         }
     }
 
     /** The tier a manager awards must be one the applicant can claim. */
     public void checkAwardTier(ApplicationForm form, Tier tier) {
         if (tier == Tier.MIIT_PILOT && !qualifiesForMiitPilot(form)) {
-            throw violation(ErrorCode.NOT_MIIT_PILOT, "MIIT_PILOT needs a " + QUALIFYING_PILOT_YEAR
-                    + " MIIT pilot claimed as lead applicant with MIIT_APPROVAL attached");
+            throw violation(ErrorCode.NOT_MIIT_PILOT,
+                    "按工信部试点示范项目支持，须为 " + QUALIFYING_PILOT_YEAR
+                            + " 年度入选工信部试点示范的项目牵头申报单位，并附工信部试点示范批复文件或合同（MIIT_APPROVAL）",
+                    "MIIT_PILOT needs a " + QUALIFYING_PILOT_YEAR
+                            + " MIIT pilot claimed as lead applicant with MIIT_APPROVAL attached");
         }
     }
 
     /** A top-up needs a later MIIT selection in which the applicant led the project. */
     public void checkTopUpPilot(MiitPilot pilot) {
         if (pilot == null || !pilot.leadApplicant()) {
-            throw violation(ErrorCode.NOT_MIIT_PILOT, "a top-up needs an MIIT pilot selection as lead applicant");
+            throw violation(ErrorCode.NOT_MIIT_PILOT, "补齐差额须以项目牵头申报单位身份入选工信部试点示范",
+                    "a top-up needs an MIIT pilot selection as lead applicant");
         }
     }
 
@@ -238,43 +263,55 @@ public final class ProgramRules {
         List<FundingRow> funding = form.funding();
         List<Expenditure> expenditures = form.expenditures();
         if (funding.isEmpty() || expenditures.isEmpty()) {
-            throw budget("the budget needs at least one funding row and one expenditure line");
+            throw budget("项目预算须至少包含一行资金来源和一行支出明细",
+                    "the budget needs at least one funding row and one expenditure line");
         }
         Set<Integer> years = new HashSet<>();
         for (FundingRow row : funding) {
             if (!years.add(row.year())) {
-                throw budget("funding year " + row.year() + " appears twice");
+                throw budget("资金来源中 " + row.year() + " 年度重复出现", "funding year " + row.year() + " appears twice");
             }
             if (row.total().compareTo(row.selfRaised().plus(row.specialFunds())) != 0) {
-                throw budget("funding " + row.year() + ": total " + row.total() + " is not selfRaised + specialFunds");
+                throw budget(row.year() + " 年度资金来源合计 " + row.total().grouped() + " 元不等于自筹资金 "
+                                + row.selfRaised().grouped() + " 元与专项资金 " + row.specialFunds().grouped() + " 元之和",
+                        "funding " + row.year() + ": total " + row.total().grouped() + " is not selfRaised "
+                                + row.selfRaised().grouped() + " + specialFunds " + row.specialFunds().grouped());
             }
         }
         Set<Object> categories = new HashSet<>();
         for (Expenditure line : expenditures) {
             if (!categories.add(line.category())) {
-                throw budget("expenditure category " + line.category() + " appears twice");
+                throw budget("支出明细中 " + line.category().displayName() + "（" + line.category() + "）重复出现",
+                        "expenditure category " + line.category() + " appears twice");
             }
             if (line.specialFunds().isGreaterThan(line.amount())) {
-                throw budget(line.category() + " requests more special funds than its amount");
+                throw budget(line.category().displayName() + "（" + line.category() + "）申请专项资金 "
+                                + line.specialFunds().grouped() + " 元超过该项支出金额 " + line.amount().grouped() + " 元",
+                        line.category() + " requests " + line.specialFunds().grouped()
+                                + " of special funds, more than its amount " + line.amount().grouped());
             }
         }
         Money spent = Money.sum(expenditures, Expenditure::amount);
         Money raised = Money.sum(funding, FundingRow::total);
         if (spent.compareTo(raised) != 0) {
-            throw budget("expenditures total " + spent + " but funding totals " + raised);
+            throw budget("支出明细合计 " + spent.grouped() + " 元与资金来源合计 " + raised.grouped() + " 元不一致",
+                    "expenditures total " + spent.grouped() + " but funding totals " + raised.grouped());
         }
         Money specialSpent = Money.sum(expenditures, Expenditure::specialFunds);
         Money specialRaised = Money.sum(funding, FundingRow::specialFunds);
         if (specialSpent.compareTo(specialRaised) != 0) {
-            throw budget("expenditures request " + specialSpent + " of special funds but funding requests " + specialRaised);
+            throw budget("支出明细申请专项资金合计 " + specialSpent.grouped() + " 元与资金来源中专项资金合计 "
+                            + specialRaised.grouped() + " 元不一致",
+                    "expenditures request " + specialSpent.grouped() + " of special funds but funding requests "
+                            + specialRaised.grouped());
         }
     }
 
-    private static RuleViolation budget(String detail) {
-        return violation(ErrorCode.BUDGET_INCONSISTENT, detail);
+    private static RuleViolation budget(String zh, String en) {
+        return violation(ErrorCode.BUDGET_INCONSISTENT, zh, en);
     }
 
-    private static RuleViolation violation(ErrorCode code, String detail) {
-        return new RuleViolation(code, detail);
+    private static RuleViolation violation(ErrorCode code, String zh, String en) {
+        return new RuleViolation(code, new Detail(zh, en));
     }
 }

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.coreapi.value;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -19,27 +20,31 @@ public record CreditCode(String value) {
 
     public CreditCode {
         if (value == null) {
-            throw invalid("credit code is required");
+            throw invalid("统一社会信用代码为必填项", "credit code is required");
         }
         value = value.trim().toUpperCase(Locale.ROOT);
         if (value.length() != 18) {
-            throw invalid("credit code must have 18 characters");
+            throw invalid("统一社会信用代码须为 18 位", "credit code must have 18 characters");
         }
         for (int i = 0; i < 18; i++) {
             if (ALPHABET.indexOf(value.charAt(i)) < 0) {
-                throw invalid("credit code has an invalid character '" + value.charAt(i) + "'");
+                throw invalid("统一社会信用代码含有无效字符“" + value.charAt(i) + "”",
+                        "credit code has an invalid character '" + value.charAt(i) + "'");
             }
         }
         for (int i = 2; i < 8; i++) {
             if (!Character.isDigit(value.charAt(i))) {
-                throw invalid("credit code positions 3-8 must be an administrative division code");
+                throw invalid("统一社会信用代码第 3–8 位须为登记管理机关行政区划码",
+                        "credit code positions 3-8 must be an administrative division code");
             }
         }
         if (value.charAt(16) != organisationCheck(value.substring(8, 16))) {
-            throw invalid("credit code fails the organisation code check (position 17)");
+            throw invalid("统一社会信用代码第 17 位（组织机构代码校验码）校验不通过",
+                    "credit code fails the organisation code check (position 17)");
         }
         if (value.charAt(17) != codeCheck(value.substring(0, 17))) {
-            throw invalid("credit code fails the check character (position 18)");
+            throw invalid("统一社会信用代码第 18 位校验码校验不通过",
+                    "credit code fails the check character (position 18)");
         }
     }
 
@@ -81,8 +86,8 @@ public record CreditCode(String value) {
         return new CreditCode(first17 + codeCheck(first17));
     }
 
-    private static RuleViolation invalid(String detail) {
-        return new RuleViolation(ErrorCode.INVALID_CREDIT_CODE, detail);
+    private static RuleViolation invalid(String zh, String en) {
+        return new RuleViolation(ErrorCode.INVALID_CREDIT_CODE, new Detail(zh, en));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.coreapi.value;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -49,6 +50,7 @@ public enum Direction {
         return Arrays.stream(values())
                 .filter(d -> d.code.equals(code))
                 .findFirst()
-                .orElseThrow(() -> new RuleViolation(ErrorCode.INVALID_FIELD, "unknown direction '" + code + "'"));
+                .orElseThrow(() -> new RuleViolation(ErrorCode.INVALID_FIELD, new Detail("未知的支持方向“" + code + "”",
+                        "unknown direction '" + code + "'")));
     }
 }

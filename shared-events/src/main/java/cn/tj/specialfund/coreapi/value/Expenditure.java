@@ -1,5 +1,6 @@
 package cn.tj.specialfund.coreapi.value;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 
@@ -7,7 +8,8 @@ import cn.tj.specialfund.coreapi.rules.RuleViolation;
 public record Expenditure(ExpenditureCategory category, Money amount, Money specialFunds, String basis) {
     public Expenditure {
         if (category == null || amount == null || specialFunds == null) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "expenditures need category, amount and specialFunds");
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, new Detail("支出明细每行须填写支出类别（category）、金额（amount）和专项资金（specialFunds）",
+                    "expenditures need category, amount and specialFunds"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.coreapi.value;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 
@@ -12,7 +13,8 @@ public record IndustrialInternetMetrics(long connectedDevices, long sensorPoints
     public IndustrialInternetMetrics {
         if (LongStream.of(connectedDevices, sensorPoints, cloudSoftware, industrialApps, mechanismModels,
                 registeredUsers, enterpriseUsers).anyMatch(v -> v < 0)) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "industrialInternet indicators may not be negative");
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, new Detail("工业互联网平台指标（industrialInternet）不得为负数",
+                    "industrialInternet indicators may not be negative"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.coreapi.value;
 
+import cn.tj.specialfund.coreapi.rules.Detail;
 import cn.tj.specialfund.coreapi.rules.ErrorCode;
 import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -22,17 +23,20 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
 
     public Money {
         if (amount == null) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "amount is required");
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, new Detail("金额为必填项", "amount is required"));
         }
         BigDecimal stripped = amount.stripTrailingZeros();
         if (stripped.scale() > 2) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "amount " + amount.toPlainString() + " has more than 2 decimals");
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, new Detail("金额 " + amount.toPlainString() + " 超过两位小数（精确到分）",
+                    "amount " + amount.toPlainString() + " has more than 2 decimals"));
         }
         if (amount.signum() < 0) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "amount " + amount.toPlainString() + " is negative");
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, new Detail("金额 " + amount.toPlainString() + " 不得为负数",
+                    "amount " + amount.toPlainString() + " is negative"));
         }
         if (amount.compareTo(MAXIMUM) > 0) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, "amount " + amount.toPlainString() + " exceeds " + MAXIMUM.toPlainString());
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, new Detail("金额 " + amount.toPlainString() + " 超过上限 " + MAXIMUM.toPlainString() + " 元",
+                    "amount " + amount.toPlainString() + " exceeds " + MAXIMUM.toPlainString()));
         }
         amount = amount.setScale(2, RoundingMode.UNNECESSARY);
     }
@@ -98,6 +102,12 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     @Override
     public int compareTo(Money other) {
         return amount.compareTo(other.amount);
+    }
+
+    /** Yuan with thousands separators and two decimals (1,800,000.00), as a person reads an amount. */
+    public String grouped() {
+        return new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+                .format(amount);
     }
 
     @Override
