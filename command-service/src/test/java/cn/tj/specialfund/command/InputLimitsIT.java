@@ -136,13 +136,19 @@ class InputLimitsIT {
     // --- rows --------------------------------------------------------------------------------------------
 
     @Test
-    void fundingUpToTenRowsExpendituresUpToFifteenMaterialsUpToSeven() {
+    void fundingOneToTenRowsExpendituresOneToFifteenMaterialsUpToSeven() {
         ObjectNode funding = FormJson.valid();
         ArrayNode rows = funding.putArray("funding");
         for (int year = 2018; year < 2029; year++) {
             rows.addObject().put("year", year).put("total", 0).put("selfRaised", 0).put("specialFunds", 0);
         }
         invalid(funding, "/funding");
+        ObjectNode noFunding = FormJson.valid();
+        noFunding.putArray("funding");
+        invalid(noFunding, "/funding");
+        ObjectNode noExpenditures = FormJson.valid();
+        noExpenditures.putArray("expenditures");
+        invalid(noExpenditures, "/expenditures");
 
         ObjectNode expenditures = FormJson.valid();
         ArrayNode lines = (ArrayNode) expenditures.path("expenditures");

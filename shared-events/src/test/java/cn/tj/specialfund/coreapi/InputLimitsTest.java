@@ -104,6 +104,15 @@ class InputLimitsTest {
     }
 
     @Test
+    void aBudgetHasOneFundingRowAndOneExpenditureLineAtLeast() {
+        Rows.FUNDING.check("/funding", 1);
+        Rows.EXPENDITURES.check("/expenditures", 1);
+        Rows.MATERIALS.check("/materials", 0);
+        refused(() -> Rows.FUNDING.check("/funding", 0), "/funding");
+        refused(() -> Rows.EXPENDITURES.check("/expenditures", 0), "/expenditures");
+    }
+
+    @Test
     void pagingParametersWithinTheirRanges() {
         assertThat(Range.PAGE.check(null)).isZero();
         assertThat(Range.SIZE.check(null)).isEqualTo(50);

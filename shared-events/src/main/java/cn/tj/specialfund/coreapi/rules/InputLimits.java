@@ -105,26 +105,37 @@ public final class InputLimits {
     }
 
     /**
-     * Arrays of the submission and their most rows. At least one funding row and one expenditure line is a
-     * budget rule of the call (§1, 422 {@code BUDGET_INCONSISTENT}), so only the upper bounds are here.
+     * Arrays of the submission and how many rows they may have (§7): a budget needs one funding row and one
+     * expenditure line at least, ten and fifteen at most, and at most seven materials. (The call's own rule of
+     * one row of each, §1's 422 BUDGET_INCONSISTENT, still guards a command given without these limits.)
      */
     public enum Rows {
-        FUNDING(10),
-        EXPENDITURES(15),
-        MATERIALS(7);
+        FUNDING(1, 10),
+        EXPENDITURES(1, 15),
+        MATERIALS(0, 7);
 
+        private final int min;
         private final int max;
 
-        Rows(int max) {
+        Rows(int min, int max) {
+            this.min = min;
             this.max = max;
+        }
+
+        public int min() {
+            return min;
         }
 
         public int max() {
             return max;
         }
 
-        /** @throws RuleViolation INVALID_FIELD naming {@code pointer} when there are more than {@link #max()} rows */
+        /** @throws RuleViolation INVALID_FIELD naming {@code pointer} when there are fewer or more rows than allowed */
         public void check(String pointer, int rows) {
+            if (rows < min) {
+                throw invalid(pointer, pointer + " 至少 " + min + " 项，实际 " + rows + " 项",
+                        pointer + " needs at least " + min + " row, it has " + rows);
+            }
             if (rows > max) {
                 throw invalid(pointer, pointer + " 最多 " + max + " 项，实际 " + rows + " 项",
                         pointer + " may have at most " + max + " rows, it has " + rows);
