@@ -41,9 +41,13 @@ class HistoryController {
         this.mapper = mapper;
     }
 
-    /** The payload is the event's own JSON, written as it is (amounts keep their two decimals). */
+    /**
+     * The payload is the event's own JSON, written as it is (amounts keep their two decimals); {@code actorRole}
+     * and {@code actorDistrict} say in whose name the actor acted (the district for a district officer).
+     */
     record HistoryEvent(long sequence, String type, Instant timestamp, String actor, String correlationId,
-                        @JsonRawValue String payload) {
+                        @JsonRawValue String payload,
+                        String actorRole, String actorDistrict) {
     }
 
     record History(List<HistoryEvent> events) {
@@ -56,7 +60,8 @@ class HistoryController {
         return new History(events.stream().map(e -> new HistoryEvent(e.getSequenceNumber(),
                 e.getPayloadType().getSimpleName(), e.getTimestamp(), text(e.getMetaData().get(Actor.USERNAME)),
                 text(e.getMetaData().get(EventStoreConfiguration.CORRELATION_ID)),
-                json(e.getPayload()))).toList());
+                json(e.getPayload()),
+                text(e.getMetaData().get(Actor.ROLE)), text(e.getMetaData().get(Actor.DISTRICT)))).toList());
     }
 
     /** Events at exactly {@code at} count; 404 if the application had not been submitted yet. */
