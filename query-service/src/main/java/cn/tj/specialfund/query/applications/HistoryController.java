@@ -47,12 +47,14 @@ class HistoryController {
     }
 
     /**
-     * The payload is the event's own JSON, written as it is (amounts keep their two decimals). {@code leafIndex} and
-     * {@code leafHash} (base64) name the event's leaf in the tree of every event (§9), null until the tree builder
-     * has taken it in.
+     * The payload is the event's own JSON, written as it is (amounts keep their two decimals); {@code actorRole}
+     * and {@code actorDistrict} say in whose name the actor acted (the district for a district officer).
+     * {@code leafIndex} and {@code leafHash} (base64) name the event's leaf in the tree of every event (§9), null
+     * until the tree builder has taken it in.
      */
     record HistoryEvent(long sequence, String type, Instant timestamp, String actor, String correlationId,
-                        @JsonRawValue String payload, Long leafIndex, String leafHash) {
+                        @JsonRawValue String payload, String actorRole, String actorDistrict,
+                        Long leafIndex, String leafHash) {
     }
 
     record History(List<HistoryEvent> events) {
@@ -69,6 +71,7 @@ class HistoryController {
             return new HistoryEvent(e.getSequenceNumber(), e.getPayloadType().getSimpleName(), e.getTimestamp(),
                     text(e.getMetaData().get(Actor.USERNAME)),
                     text(e.getMetaData().get(EventStoreConfiguration.CORRELATION_ID)), json(e.getPayload()),
+                    text(e.getMetaData().get(Actor.ROLE)), text(e.getMetaData().get(Actor.DISTRICT)),
                     leaf == null ? null : leaf.leafIndex(),
                     leaf == null ? null : Base64.getEncoder().encodeToString(leaf.leafHash()));
         }).toList());
