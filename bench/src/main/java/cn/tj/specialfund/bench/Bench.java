@@ -25,6 +25,7 @@ public final class Bench {
 
     /** Targets of the benchmark; reported against, never asserted. */
     static final double COMMANDS_VS_RAW = 0.5;
+    static final double COMMANDS_VS_HTTP_FLOOR = 0.5;
     static final double LAG_P99_MS = 250;
     static final double DASHBOARD_P99_MS = 10;
     static final double REBUILD_EVENTS_PER_SECOND = 50_000;
@@ -40,7 +41,7 @@ public final class Bench {
             new String[]{"finance/commitments", "/api/finance/commitments", "finance", "finance"});
 
     record Options(String size, long applications, long httpApplications, String commandUrl, String queryUrl,
-                   String dbUrl, String dbUser, long commandPid, long queryPid, Path out, String stamp,
+                   String floorUrl, String dbUrl, String dbUser, long commandPid, long queryPid, Path out, String stamp,
                    double phaseSeconds, double catchUpTimeout, double rebuildTimeout, long seed) {
 
         static Options parse(String[] args) {
@@ -55,6 +56,7 @@ public final class Bench {
                     Long.parseLong(o.getOrDefault("http-applications", String.valueOf(applications))),
                     o.getOrDefault("command-url", "http://127.0.0.1:8081"),
                     o.getOrDefault("query-url", "http://127.0.0.1:8082"),
+                    o.get("floor-url"),
                     o.get("db-url"), o.getOrDefault("db-user", "postgres"),
                     Long.parseLong(o.getOrDefault("command-pid", "0")), Long.parseLong(o.getOrDefault("query-pid", "0")),
                     Path.of(o.getOrDefault("out", "bench/results")),
@@ -81,6 +83,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("http-floor")) {
+            cn.tj.specialfund.bench.floor.HttpFloorApplication.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         new Bench(Options.parse(args)).run();
     }
 
@@ -134,6 +140,7 @@ public final class Bench {
             byte[][] payload = db.samplePayload("{}".getBytes(StandardCharsets.UTF_8));
             log("raw insert transactions, " + clients + " clients");
             Map<String, Object> raw = db.rawInsertTransactions(clients, options.phaseSeconds(), payload);
+            Map<String, Object> floor = httpFloor(clients);
             resources.phase("commands-c" + clients);
             log("commands over HTTP, " + clients + " clients");
             CommandDriver driver = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
@@ -148,6 +155,12 @@ public final class Bench {
             level.put("rawInsertTransactions", raw);
             double ratio = (Double) http.get("perSecond") / (Double) raw.get("perSecond");
             level.put("ratio", Latencies.round(ratio));
+            if (floor != null) {
+                level.put("httpFloor", floor);
+                Map<String, Object> floorRequests = Report.map(floor.get("requests"));
+                level.put("ratioToHttpFloor",
+                        Latencies.round((Double) http.get("perSecond") / (Double) floorRequests.get("perSecond")));
+            }
             level.put("statuses", driver.statuses());
             Map<String, Object> kinds = new LinkedHashMap<>();
             driver.byKind.forEach((k, v) -> kinds.put(k, v.summary(seconds)));
@@ -157,10 +170,42 @@ public final class Bench {
             }
             levels.put("c" + clients, level);
             best = Math.max(best, (Double) http.get("perSecond"));
-            log("  commands " + http + " raw " + raw);
+            log("  commands " + http + " raw " + raw + (floor == null ? "" : " HTTP floor " + floor.get("requests")));
         }
         report.put("commands", levels);
         report.put("maxCommandRate", Latencies.round(best));
+    }
+
+    /**
+     * The HTTP floor at {@code clients} clients (bench.floor, when bench/run started it): the same client, bodies
+     * and credentials as the commands against one INSERT per request on the services' stack. Warmed up like the
+     * commands before its first level.
+     */
+    private Map<String, Object> httpFloor(int clients) throws Exception {
+        if (options.floorUrl() == null) {
+            return null;
+        }
+        db.floorTable(true);
+        try {
+            if (!report.containsKey("httpFloorWarmUp")) {
+                resources.phase("http-floor-warm-up");
+                report.put("httpFloorWarmUp", warmUp("the HTTP floor", () -> {
+                    FloorDriver driver = new FloorDriver(http, options.floorUrl(), options.seed() + 1);
+                    double seconds = driver.run(8, deadline(WARM_UP_ROUND_SECONDS));
+                    return driver.all.count() / seconds;
+                }));
+            }
+            resources.phase("http-floor-c" + clients);
+            log("HTTP floor, " + clients + " clients");
+            FloorDriver driver = new FloorDriver(http, options.floorUrl(), options.seed() + 1);
+            double seconds = driver.run(clients, deadline(options.phaseSeconds()));
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("requests", driver.all.summary(seconds));
+            r.put("statuses", driver.statuses());
+            return r;
+        } finally {
+            db.floorTable(false);
+        }
     }
 
     /** Seconds of one warm-up round, and the longest a warm-up may take. */

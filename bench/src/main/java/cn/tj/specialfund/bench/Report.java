@@ -29,6 +29,15 @@ final class Report {
                         .append(rate(http, "cmd/s")).append(" | raw insert tx ").append(rate(raw, "tx/s"))
                         .append(" | ").append(ratio).append(" | ≥ ").append(Bench.COMMANDS_VS_RAW).append(" × raw | ")
                         .append(mark(ratio >= Bench.COMMANDS_VS_RAW)).append(" |\n");
+                Map<String, Object> floor = map(level.get("httpFloor"));
+                if (floor != null) {
+                    double toFloor = num(level.get("ratioToHttpFloor"));
+                    md.append("| commands, ").append(e.getKey().substring(1)).append(" clients | ")
+                            .append(http.get("perSecond")).append(" cmd/s | HTTP floor ")
+                            .append(rate(map(floor.get("requests")), "req/s")).append(" | ").append(toFloor)
+                            .append(" | ≥ ").append(Bench.COMMANDS_VS_HTTP_FLOOR).append(" × HTTP floor | ")
+                            .append(mark(toFloor >= Bench.COMMANDS_VS_HTTP_FLOOR)).append(" |\n");
+                }
             }
         }
         Map<String, Object> lag = map(r.get("lag"));
@@ -109,7 +118,7 @@ final class Report {
                         .append(" |\n");
             }
         }
-        for (String name : List.of("commandWarmUp", "queryWarmUp")) {
+        for (String name : List.of("commandWarmUp", "httpFloorWarmUp", "queryWarmUp")) {
             Map<String, Object> w = map(r.get(name));
             if (w != null) {
                 md.append("\n").append(name).append(": ").append(w.get("seconds"))
@@ -134,7 +143,7 @@ final class Report {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
+    static Map<String, Object> map(Object o) {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
     }
 
