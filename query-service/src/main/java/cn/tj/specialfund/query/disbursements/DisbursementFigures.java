@@ -59,16 +59,19 @@ final class DisbursementFigures {
         }
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DisbursementsOfSource")
     record Source(BigDecimal committed, BigDecimal paid, BigDecimal outstanding) {
         static Source of(Money committed, Money paid) {
             return new Source(committed.amount(), paid.amount(), committed.minus(paid).amount());
         }
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DisbursementsByDistrict")
     record ByDistrict(String code, BigDecimal matchingCommitted, BigDecimal matchingPaid,
                       BigDecimal matchingOutstanding, BigDecimal overdue) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DisbursementsByDirection")
     record ByDirection(String code, BigDecimal committed, BigDecimal paid) {
     }
 
