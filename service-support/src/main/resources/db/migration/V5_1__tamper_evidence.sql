@@ -6,8 +6,11 @@
 CREATE TABLE audit_leaf (
     leaf_index  BIGINT       PRIMARY KEY,
     position    BIGINT       NOT NULL,
-    event_id    VARCHAR(255),
-    leaf_hash   BYTEA        NOT NULL,
+    -- what the row said when it became a leaf, so that a deleted row can still be named
+    event_id         VARCHAR(255),
+    aggregate_id     VARCHAR(255),
+    sequence_number  BIGINT,
+    leaf_hash        BYTEA        NOT NULL,
     CONSTRAINT uk_audit_leaf_position UNIQUE (position)
 );
 CREATE INDEX ix_audit_leaf_event ON audit_leaf (event_id);
