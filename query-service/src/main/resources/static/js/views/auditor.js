@@ -2,6 +2,7 @@
 // when, what) and the state it had at any chosen instant.
 
 import * as api from '../api.js';
+import * as proof from '../audit-proof.js';
 import * as applications from '../applications.js';
 import {
   beijingToIso, count, esc, EVENT, instant, isoToBeijingLocal, STATUS, TIER, yuan,
@@ -14,8 +15,9 @@ const $ = (id) => document.getElementById(id);
 let selected = null;
 let labelsRef = null;
 
-export function init({ labels }) {
+export function init({ labels, banner }) {
   labelsRef = labels;
+  proof.init($('application-detail'), () => selected, banner);
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
     search($('search-input').value.trim());
@@ -106,7 +108,7 @@ async function open(id) {
       </div>
     </div>
     <div class="card">
-      <h2>事件时间线 <small>全部事件，最早在前；时间为北京时间</small></h2>
+      <h2>事件时间线 <small>全部事件，最早在前；时间为北京时间</small> ${proof.bundleButton()}</h2>
       <ol class="timeline" id="timeline" data-testid="timeline"></ol>
     </div>`;
   await loadCurrent(id);
@@ -121,7 +123,10 @@ async function loadCurrent(id) {
   const stateCard = $('current-state');
   // Polling must not redraw (and so collapse or scroll) what has not changed.
   const fingerprint = JSON.stringify([current.value ?? current.reason?.status, history.value ?? history.reason?.status]);
-  if (stateCard.dataset.fingerprint === fingerprint) return;
+  if (stateCard.dataset.fingerprint === fingerprint) {
+    proof.verifyTimeline($('timeline'), id, { onlyIfPending: true });
+    return;
+  }
   stateCard.dataset.fingerprint = fingerprint;
   if (current.status === 'fulfilled') {
     stateCard.innerHTML = `<h2>当前状态 <span class="status status-${esc(current.value.status)}">${STATUS[current.value.status] ?? esc(current.value.status)}</span></h2>
@@ -134,6 +139,7 @@ async function loadCurrent(id) {
     const events = history.value.events || [];
     timeline.innerHTML = events.map(eventItem).join('');
     timeline.dataset.events = String(events.length);
+    proof.verifyTimeline(timeline, id);
     if (!$('as-of-input').value && events.length) $('as-of-input').value = isoToBeijingLocal(events[events.length - 1].timestamp);
   } else {
     timeline.innerHTML = `<li class="error">${failure(history.reason)}</li>`;
@@ -217,6 +223,7 @@ function eventItem(event) {
       <span class="event-type">${EVENT[event.type] ?? esc(event.type)}</span>
       <time datetime="${esc(event.timestamp)}">${instant(event.timestamp)}</time>
       <span class="event-actor" data-field="actor">${esc(event.actor ?? '—')}</span>
+      ${proof.eventBadges(event)}
       <button type="button" class="link" data-as-of="${esc(event.timestamp)}">此刻状态</button>
     </div>
     <div class="event-summary">${summary(event.type, event.payload)}</div>

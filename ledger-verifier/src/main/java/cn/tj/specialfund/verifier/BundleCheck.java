@@ -79,6 +79,10 @@ public final class BundleCheck {
             if (entry.defect() != null || entry.event() == null) {
                 report(Problem.of(Problem.Kind.ALTERED, entry,
                         entry.event() == null && entry.defect() == null ? "the line has no canonical bytes" : entry.defect()));
+                if (entry.event() != null) {
+                    // there, if not intact: not also a hole in the sequence
+                    sequences.add(entry.event().sequence());
+                }
                 continue;
             }
             CanonicalEvent event = entry.event();
@@ -89,6 +93,7 @@ public final class BundleCheck {
                         + bundle.applicationId()));
                 continue;
             }
+            boolean seen = !sequences.add(event.sequence());
             if (entry.storedLeafHash() != null && !MessageDigest.isEqual(hash, entry.storedLeafHash())) {
                 report(Problem.of(Problem.Kind.ALTERED, entry, "its canonical bytes do not hash to its leafHash"));
                 continue;
@@ -124,7 +129,7 @@ public final class BundleCheck {
             }
             if (!eventIds.add(event.eventId())) {
                 report(Problem.of(Problem.Kind.INSERTED, entry, "a second event with this event id"));
-            } else if (!sequences.add(event.sequence())) {
+            } else if (seen) {
                 report(Problem.of(Problem.Kind.INSERTED, entry, "a second event with sequence " + event.sequence()));
             } else if (event.sequence() < lastSequence) {
                 report(Problem.of(Problem.Kind.REORDERED, entry, "sequence " + event.sequence()

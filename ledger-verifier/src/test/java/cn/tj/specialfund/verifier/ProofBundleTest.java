@@ -77,6 +77,7 @@ class ProofBundleTest {
         byte[] flipped = original.leafBytes();
         flipped[flipped.length - 40] ^= 1;
         assertFails(bundle.replace(canonical, Base64.getEncoder().encodeToString(flipped)), "ALTERED leafIndex=12");
+        assertThat(output).as("an altered event is not also a hole in the sequence").doesNotContain("MISSING");
     }
 
     @Test
