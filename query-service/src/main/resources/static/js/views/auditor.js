@@ -163,19 +163,19 @@ async function open(id) {
   $('application-detail').innerHTML = `
     <div class="grid two">
       <div class="card" id="current-state"><h2>当前状态</h2><p class="muted">加载中…</p></div>
-      <div class="card" id="award-computation" data-testid="award-computation"><h2>支持资金测算</h2></div>
+      <div class="card">
+        <h2>历史时点状态</h2>
+        <form id="as-of-form" class="toolbar inline">
+          <label>时点（北京时间）<input id="as-of-input" data-datetime data-testid="as-of-input" required
+            placeholder="年-月-日 时:分:秒" autocomplete="off" inputmode="numeric" size="19"></label>
+          <button type="submit" id="as-of-submit">查看</button>
+          <span class="muted">只填日期即为当日24时</span>
+        </form>
+        <div id="as-of-state"><p class="muted">填写一个时点，或在时间线上点击“此刻状态”。</p></div>
+      </div>
     </div>
+    <div class="card" id="award-computation" data-testid="award-computation"><h2>支持资金测算</h2></div>
     <div class="card" id="budget" data-testid="budget"><h2>项目预算与申报材料</h2></div>
-    <div class="card">
-      <h2>历史时点状态</h2>
-      <form id="as-of-form" class="toolbar inline">
-        <label>时点（北京时间）<input id="as-of-input" data-datetime data-testid="as-of-input" required
-          placeholder="年-月-日 时:分:秒" autocomplete="off" inputmode="numeric" size="19"></label>
-        <button type="submit" id="as-of-submit">查看</button>
-        <span class="muted">只填日期即为当日24时</span>
-      </form>
-      <div id="as-of-state"><p class="muted">填写一个时点，或在时间线上点击“此刻状态”。</p></div>
-    </div>
     <div class="card" id="timeline-card">
       <h2>事件时间线 <small>全部事件，最早在前；时间为北京时间</small></h2>
       <ol class="timeline" id="timeline" data-testid="timeline"></ol>

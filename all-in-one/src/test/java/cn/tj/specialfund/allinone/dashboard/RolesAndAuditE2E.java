@@ -311,8 +311,11 @@ class RolesAndAuditE2E {
                     + computation + "[data-field=totalDisagrees]"))).isEmpty();
             assertThat(browser.findElements(By.cssSelector(computation + "[data-field=totalAgrees]"))).hasSize(1);
         }
-        scrollTo("[data-testid=budget]");
+        scrollTo("[data-testid=award-computation]");
         screenshot("14-budget-and-award-computation");
+        // the README's picture: the auditor's view of one application
+        scrollTo("#view-auditor");
+        screenshot("dashboard");
     }
 
     @Test
