@@ -4,6 +4,7 @@
 // and its event timeline, each only where the user's role may read it.
 
 import * as api from '../api.js';
+import * as applications from '../applications.js';
 import { compute, fenText, percent } from '../award.js';
 import {
   beijingToIso, count, day, endOfBeijingDayIso, esc, instant, isoToBeijingLocal, startOfBeijingDayIso, STATUS,
@@ -122,6 +123,7 @@ async function loadPage({ openSingle = false } = {}) {
   try {
     const body = await api.get('api/applications', { ...list.filter, page: list.page, size: list.size });
     const items = body.items || [];
+    applications.remember(items);
     list.total = body.total ?? items.length;
     list.loaded = true;
     const pages = Math.max(1, Math.ceil(list.total / list.size));
@@ -203,6 +205,7 @@ async function loadCurrent(id) {
     return;
   }
   const app = current.value;
+  applications.remember([app]);
   stateCard.innerHTML = `<h2>当前状态 <span class="status status-${esc(app.status)}">${STATUS[app.status] ?? esc(app.status)}</span></h2>
     ${stateList(app, 'current')}`;
   $('award-computation').innerHTML = `<h2>支持资金测算 <small>按申报指南规则计算，单位：元</small></h2>${computation(app)}`;

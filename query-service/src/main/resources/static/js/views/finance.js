@@ -2,6 +2,7 @@
 // district, as of any day, and the ledger itself (also as CSV).
 
 import * as api from '../api.js';
+import * as applications from '../applications.js';
 import { chart, PALETTE, TEXT } from '../charts.js';
 import { endOfBeijingDay, esc, instant, LEDGER_KIND, TIER, unchanged, wan, wanNumber, yuan } from '../format.js';
 
@@ -62,9 +63,13 @@ async function downloadCsv(context) {
 
 export async function refresh({ labels }) {
   const at = asOf();
-  const body = await api.get('api/finance/commitments', { asOf: at, entriesPage: ledgerPage, entriesSize: LEDGER_PAGE_SIZE });
+  const [body] = await Promise.all([
+    api.get('api/finance/commitments', { asOf: at, entriesPage: ledgerPage, entriesSize: LEDGER_PAGE_SIZE }),
+    applications.all().catch(() => null),
+  ]);
   // asOf of a "now" query moves on every call; what is drawn depends only on the rest.
-  if (unchanged('finance', [at, ledgerPage, { ...body, asOf: at ? body.asOf : null }])) return;
+  const names = (body.entries || []).map((e) => e.projectName ?? applications.known(e.applicationId)?.projectName);
+  if (unchanged('finance', [at, ledgerPage, { ...body, asOf: at ? body.asOf : null }, names])) return;
   $('finance-as-of-label').textContent = at ? `截至 ${instant(body.asOf || at)}（北京时间）` : '截至当前';
   $('finance-as-of-label').dataset.asOf = body.asOf || '';
   renderKpis(body);
@@ -157,7 +162,7 @@ function renderDistricts(byDistrict, labels) {
 
 function renderLedger(entries) {
   const names = new Map(entries.map((e) => [e.applicationId, e.projectName]));
-  const name = (id) => names.get(id) ?? id;
+  const name = (id) => names.get(id) ?? applications.known(id)?.projectName ?? id;
   $('ledger-table').innerHTML = `<thead><tr><th>时间（北京时间）</th><th>项目</th><th>类别</th>
       <th class="num">金额</th><th class="num">市级</th><th class="num">区级</th></tr></thead>
     <tbody>${entries.length === 0 ? '<tr><td colspan="6" class="muted">暂无资金承诺</td></tr>' : ''}
