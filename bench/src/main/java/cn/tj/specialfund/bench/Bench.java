@@ -39,6 +39,23 @@ public final class Bench {
             new String[]{"applications?direction&page", "/api/applications?direction=1.2&page=0&size=50", "manager", "manager"});
     static final List<String[]> FINANCE = List.<String[]>of(
             new String[]{"finance/commitments", "/api/finance/commitments", "finance", "finance"});
+    /** The lists people browse (issue 14): search, filters and paging, each answered from indexed columns. */
+    static final List<String[]> LISTS = List.<String[]>of(
+            new String[]{"applications?q=西青&page=1&size=50",
+                    "/api/applications?q=%E8%A5%BF%E9%9D%92&page=1&size=50", "auditor", "auditor"},
+            new String[]{"applications?direction&district&status&size=50",
+                    "/api/applications?direction=1.1&district=XIQING&status=SCORED&page=0&size=50", "auditor", "auditor"},
+            new String[]{"applications?submittedFrom&page=3&size=200",
+                    "/api/applications?submittedFrom=2020-01-01T00:00:00Z&page=3&size=200", "auditor", "auditor"},
+            new String[]{"applications?q=Bench&size=20 (district officer)",
+                    "/api/applications?q=Bench&size=20", "district-xiqing", "district"},
+            new String[]{"dashboard/caps?limit=20 (district officer)", "/api/dashboard/caps?limit=20",
+                    "district-binhai", "district"},
+            new String[]{"finance/commitments?entriesPage=0 (first 100 entries)",
+                    "/api/finance/commitments?entriesPage=0&entriesSize=100", "finance", "finance"});
+    /** The open-loop phase: dashboard requests a second, and the viewers who send them. */
+    static final double OPEN_LOOP_RATE = 200;
+    static final int OPEN_LOOP_VIEWERS = 60;
 
     record Options(String size, long applications, long httpApplications, String commandUrl, String queryUrl,
                    String floorUrl, String dbUrl, String dbUser, long commandPid, long queryPid, Path out, String stamp,
@@ -98,6 +115,7 @@ public final class Bench {
         report.put("size", options.size());
         report.put("startedAt", Instant.now().toString());
         report.put("machine", Machine.describe(db));
+        report.put("loadAverageAtStart", Machine.loadAverage());
         resources = new Resources(http, List.of(
                 new Resources.Service("command-service", options.commandUrl(), options.commandPid()),
                 new Resources.Service("query-service", options.queryUrl(), options.queryPid())));
@@ -109,6 +127,8 @@ public final class Bench {
             if (!seed()) {
                 rebuild();
             }
+            report.put("treeBuilder", new TreeBuilderPhase(http, db, workload, options, resources, this::log)
+                    .run((Double) report.get("maxCommandRate") / 2));
         } catch (Exception e) {
             notes.add("the run stopped early: " + e);
             log("stopped early: " + e);
@@ -119,6 +139,7 @@ public final class Bench {
             report.put("applications", db.count("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0"));
             report.put("events", db.count("SELECT count(*) FROM domain_event_entry"));
             report.put("finishedAt", Instant.now().toString());
+            report.put("loadAverageAtEnd", Machine.loadAverage());
             report.put("notes", notes);
             write();
         }
@@ -352,10 +373,39 @@ public final class Bench {
         r.put("events", db.count("SELECT count(*) FROM domain_event_entry"));
         r.put("dashboards", queries(name + "-dashboards", DASHBOARDS, 8));
         r.put("finance", queries(name + "-finance", FINANCE, 2));
+        r.put("lists", queries(name + "-lists", LISTS, 2));
+        r.put("openLoop", openLoop(name + "-open-loop"));
         Http.Response finance = http.get(options.queryUrl() + "/api/finance/commitments", "finance", "finance");
         r.put("financeResponseStatus", finance.status());
         r.put("financeResponseBytes", finance.body().length);
         report.put(name, r);
+    }
+
+    /**
+     * {@link #OPEN_LOOP_RATE} dashboard requests a second from polling viewers ({@link OpenLoop}) while commands run
+     * at a quarter of the max rate.
+     */
+    private Map<String, Object> openLoop(String name) throws Exception {
+        resources.phase(name);
+        double rate = ((Double) report.get("maxCommandRate")) / 4;
+        log(name + ": " + OPEN_LOOP_RATE + " dashboard requests/s from " + OPEN_LOOP_VIEWERS + " viewers, commands at "
+                + Latencies.round(rate) + "/s");
+        long deadline = deadline(options.phaseSeconds());
+        CommandDriver background = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
+        Thread commands = new Thread(() -> {
+            try {
+                background.run(4, deadline, Long.MAX_VALUE, rate, false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        commands.start();
+        Map<String, Object> r = new OpenLoop(http, options.queryUrl())
+                .run(OpenLoop.DASHBOARDS, OPEN_LOOP_RATE, options.phaseSeconds(), OPEN_LOOP_VIEWERS);
+        commands.join();
+        r.put("backgroundCommands", background.all.summary(options.phaseSeconds()));
+        log("  " + r.get("byDashboard"));
+        return r;
     }
 
     /** {@code clients} clients cycle through the queries while commands run at a quarter of the max rate. */

@@ -55,7 +55,7 @@ final class Report {
                 continue;
             }
             Map<String, Object> q = map(e.getValue());
-            for (String group : List.of("dashboards", "finance")) {
+            for (String group : List.of("dashboards", "finance", "lists")) {
                 Map<String, Object> g = map(q.get(group));
                 if (g == null) {
                     continue;
@@ -70,6 +70,32 @@ final class Report {
                             .append(dashboard ? "p99 < " + (int) Bench.DASHBOARD_P99_MS + " ms" : "(none)").append(" | ")
                             .append(dashboard ? mark(num(s.get("p99Ms")) < Bench.DASHBOARD_P99_MS) : "").append(" |\n");
                 }
+            }
+        }
+        for (Map.Entry<String, Object> e : r.entrySet()) {
+            Map<String, Object> open = e.getKey().startsWith("queriesAt") ? map(map(e.getValue()).get("openLoop")) : null;
+            if (open == null) {
+                continue;
+            }
+            Map<String, Object> background = map(open.get("backgroundCommands"));
+            for (Map.Entry<String, Object> d : map(open.get("byDashboard")).entrySet()) {
+                Map<String, Object> s = map(d.getValue());
+                md.append("| open loop: GET dashboard ").append(d.getKey()).append(" at ")
+                        .append(map(e.getValue()).get("applications")).append(" applications (")
+                        .append((int) num(open.get("targetRate"))).append(" dashboard req/s from ")
+                        .append(open.get("viewers")).append(" polling viewers, commands at ")
+                        .append(background == null ? "?" : background.get("perSecond")).append("/s) | p50 ")
+                        .append(s.get("p50Ms")).append(" ms, p99 ").append(s.get("p99Ms")).append(" ms (")
+                        .append(s.get("perSecond")).append("/s, ").append(s.get("notModified")).append(" of ")
+                        .append(s.get("count")).append(" 304) | — | — | p99 < ").append((int) Bench.DASHBOARD_P99_MS)
+                        .append(" ms | ").append(mark(num(s.get("p99Ms")) < Bench.DASHBOARD_P99_MS)).append(" |\n");
+            }
+            if (num(open.get("notSentClientBacklog")) > 0) {
+                md.append("| open loop: arrivals not sent (").append(OpenLoop.MAX_IN_FLIGHT)
+                        .append(" requests already open) | ").append(open.get("notSentClientBacklog")).append(" | | | | |\n");
+            }
+            if (open.get("failures") instanceof Map<?, ?> failed && !failed.isEmpty()) {
+                md.append("| open loop failures | ").append(failed).append(" | | | | |\n");
             }
         }
         for (String name : List.of("catchUpAfterHttp", "catchUpAfterSeed")) {
@@ -93,6 +119,7 @@ final class Report {
                     .append(Bench.REBUILD_VS_SCAN).append(" × scan | ")
                     .append(mark(rate >= Bench.REBUILD_EVENTS_PER_SECOND && ratio >= Bench.REBUILD_VS_SCAN)).append(" |\n");
         }
+        TreeBuilderPhase.markdown(r, md);
         Map<String, Object> resources = map(r.get("resources"));
         if (resources != null) {
             for (String service : List.of("command-service", "query-service")) {
@@ -126,6 +153,11 @@ final class Report {
             }
         }
         md.append("\n\nMachine: ").append(r.get("machine")).append("\n");
+        if (r.containsKey("loadAverageAtStart")) {
+            md.append("\nLoad average (1/5/15 min, all processes of the machine) at the start: ")
+                    .append(r.get("loadAverageAtStart")).append("; at the end: ").append(r.get("loadAverageAtEnd"))
+                    .append("\n");
+        }
         Object notes = r.get("notes");
         if (notes instanceof List<?> list && !list.isEmpty()) {
             md.append("\nNotes:\n");

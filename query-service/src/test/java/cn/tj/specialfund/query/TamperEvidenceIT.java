@@ -182,6 +182,29 @@ class TamperEvidenceIT {
         assertThat(service.get("district-xiqing", "/api/audit/key").status()).isEqualTo(200);
     }
 
+    @Test
+    void anEventNoOneCanReadIsStillALeafAndItsRowIsWhatIsHashed() throws Exception {
+        service = start();
+        append(new Ledger().realTime(), 1, 3);
+        String poison = UUID.randomUUID().toString();
+        byte[] payload = {'{', 0, (byte) 0xff, 'x'};
+        update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp, "
+                + "payload_type, payload_revision, payload, meta_data) VALUES (?, ?, 0, NULL, "
+                + "'2020-09-01T00:00:00Z', 'cn.tj.specialfund.NoSuchEvent', NULL, ?, ?)", poison,
+                UUID.randomUUID().toString(), payload, new byte[]{'[', 'x'});
+        String checkpoint = awaitCheckpoint(4);
+        LeafEvent leaf = leaf(3);
+        assertThat(leaf.eventId()).isEqualTo(poison);
+        List<String> lines = exportLines(4);
+        ExportLine line = ExportLine.parse(lines.get(3));
+        assertThat(line.leafHash()).isEqualTo(Rfc9162.leafHash(line.canonical()));
+        assertThat(line.view().get("payloadBase64")).isEqualTo(Base64.getEncoder().encodeToString(payload));
+        assertThat(line.view().get("metadataBase64")).isEqualTo(Base64.getEncoder().encodeToString(new byte[]{'[', 'x'}));
+        // written by hand, so unsigned; the events before it verify
+        assertCaught("UNSIGNED", leaf, 4, checkpoint, null);
+        assertThat(service.get("auditor", "/api/audit/verify").json().path("problems").size()).isEqualTo(1);
+    }
+
     enum Where { MIDDLE, END }
 
     /** The event at a leaf, as the tree builder recorded it. */

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * library's {@link LogAudit} (the same code the offline verifier runs on an export) against the stored tree, the
  * event keys and the newest checkpoint this service signed, which the stored tree must still extend. Gauges:
  * {@code ledger_audit_verified} (1, 0 after a failed check, -1 before the first), {@code ledger_audit_problems},
- * {@code ledger_audit_checked_tree_size} and {@code ledger_audit_tree_size}.
+ * {@code ledger_audit_checked_tree_size}, {@code ledger_audit_tree_size} and {@code ledger_audit_tree_lag_events}.
  */
 @Service
 public class LogSelfCheck {
@@ -46,6 +46,8 @@ public class LogSelfCheck {
                 .description("leaves the last self-check covered").register(meters);
         Gauge.builder("ledger_audit_tree_size", transparencyLog, TransparencyLog::treeSize)
                 .description("leaves of the tree of every event").register(meters);
+        Gauge.builder("ledger_audit_tree_lag_events", transparencyLog, TransparencyLog::lag)
+                .description("positions of the log the tree builder has not taken in yet").register(meters);
     }
 
     public Result verify() {

@@ -77,6 +77,16 @@ public class TransparencyLog {
         return jdbc.queryForObject("SELECT tree_size FROM audit_tree WHERE id = 1", Long.class);
     }
 
+    /**
+     * How far the tree builder is behind the log: the newest position in the log less the newest position among the
+     * leaves (two index lookups; 0 when it has caught up).
+     */
+    public long lag() {
+        Long log = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        Long tree = jdbc.queryForObject("SELECT MAX(position) FROM audit_leaf", Long.class);
+        return Math.max(0, (log == null ? 0 : log) - (tree == null ? 0 : tree));
+    }
+
     public byte[] root(long treeSize) {
         requireWithinTree("treeSize", treeSize);
         return tree.root(treeSize);
@@ -138,9 +148,10 @@ public class TransparencyLog {
 
     public ConsistencyProof consistencyProof(long from, long to) {
         requireWithinTree("to", to);
-        if (from < 0 || from > to) {
-            throw new RuleViolation(ErrorCode.INVALID_FIELD, new Detail("from 须在 0 与 to（" + to + "）之间",
-                    "from must be between 0 and to (" + to + ")"), "from");
+        // from an empty tree there is nothing to prove (RFC 9162 §2.1.4 defines proofs for 0 < from ≤ to)
+        if (from < 1 || from > to) {
+            throw new RuleViolation(ErrorCode.INVALID_FIELD, new Detail("from 须在 1 与 to（" + to + "）之间",
+                    "from must be between 1 and to (" + to + ")"), "from");
         }
         return new ConsistencyProof(from, to, tree.consistencyProof(from, to));
     }

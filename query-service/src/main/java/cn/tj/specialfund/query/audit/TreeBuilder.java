@@ -5,6 +5,7 @@ import cn.tj.specialfund.verifier.CompactRange;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -53,13 +54,42 @@ class TreeBuilder {
      */
     @EventHandler(payloadType = Object.class)
     void on(EventMessage<?> event) {
-        UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
-        List<String> batch = uow.getOrComputeResource(BATCH, key -> {
+        record(CurrentUnitOfWork.get().root(), event.getIdentifier());
+    }
+
+    private List<String> record(UnitOfWork<?> root, String eventId) {
+        List<String> batch = batch(root);
+        batch.add(eventId);
+        return batch;
+    }
+
+    private List<String> batch(UnitOfWork<?> root) {
+        return root.getOrComputeResource(BATCH, key -> {
             List<String> eventIds = new ArrayList<>();
-            uow.onPrepareCommit(u -> append(eventIds));
+            root.onPrepareCommit(u -> append(eventIds));
             return eventIds;
         });
-        batch.add(event.getIdentifier());
+    }
+
+    /**
+     * The tree builder's outermost handler interceptor. Axon's own interceptors read an event's metadata before the
+     * handler runs (its correlation data); metadata that does not deserialise would fail the batch every time and
+     * stop the tree. The row is still an event of the log: it becomes a leaf like any other.
+     */
+    MessageHandlerInterceptor<EventMessage<?>> unreadableEventsAreLeavesToo() {
+        return (unitOfWork, chain) -> {
+            String eventId = unitOfWork.getMessage().getIdentifier();
+            try {
+                return chain.proceed();
+            } catch (Exception e) {
+                if (batch(unitOfWork.root()).contains(eventId)) {
+                    throw e;
+                }
+                log.warn("Event {} cannot be read ({}); its row becomes a leaf as stored", eventId, e.toString());
+                record(unitOfWork.root(), eventId);
+                return null;
+            }
+        };
     }
 
     /** Appends the events with {@code eventIds}, in that order, to the tree; in the batch's transaction. */

@@ -17,6 +17,7 @@ class TreeBuilderConfiguration {
 
     @Autowired
     void treeBuilderProcessor(EventProcessingConfigurer processing, AvailabilityNotifyingEventSource eventSource,
+                              TreeBuilder treeBuilder,
                               @Value("${ledger.audit.tree-batch-size:500}") int batchSize,
                               @Value("${ledger.projections.token-claim-interval:1s}") java.time.Duration claimInterval) {
         processing.registerPooledStreamingEventProcessor(TreeBuilder.PROCESSING_GROUP, configuration -> eventSource,
@@ -25,6 +26,8 @@ class TreeBuilderConfiguration {
                         .maxClaimedSegments(1)
                         .batchSize(batchSize)
                         .tokenClaimInterval(claimInterval.toMillis()));
+        processing.registerHandlerInterceptor(TreeBuilder.PROCESSING_GROUP,
+                configuration -> treeBuilder.unreadableEventsAreLeavesToo());
         processing.registerListenerInvocationErrorHandler(TreeBuilder.PROCESSING_GROUP,
                 configuration -> PropagatingErrorHandler.instance());
         processing.registerErrorHandler(TreeBuilder.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());

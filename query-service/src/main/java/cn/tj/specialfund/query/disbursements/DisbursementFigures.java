@@ -59,6 +59,7 @@ final class DisbursementFigures {
         }
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DisbursementsOfSource")
     record Source(BigDecimal committed, BigDecimal paid, BigDecimal outstanding) {
         static Source of(Money committed, Money paid) {
             return new Source(committed.amount(), paid.amount(), committed.minus(paid).amount());
@@ -69,11 +70,13 @@ final class DisbursementFigures {
      * A district's matching funds; beyond §8's fields, for the overdue list, the last day in time of its oldest
      * overdue share and the days since (both null when nothing is overdue).
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DisbursementsByDistrict")
     record ByDistrict(String code, BigDecimal matchingCommitted, BigDecimal matchingPaid,
                       BigDecimal matchingOutstanding, BigDecimal overdue, LocalDate oldestOverdueDueBy,
                       Long daysOverdue) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DisbursementsByDirection")
     record ByDirection(String code, BigDecimal committed, BigDecimal paid) {
     }
 

@@ -171,11 +171,13 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Events carry the acting user and the request's correlation id, copied from the command's metadata, and an
-     * imported event the calendar time it was imported for.
+     * Events carry the acting user, the role and (for a district officer) the district they acted in, and the
+     * request's correlation id, copied from the command's metadata, and an imported event the calendar time it was
+     * imported for. Role and district let an auditor read who acted in what capacity, even after user names change.
      */
     @Bean
     public CorrelationDataProvider actorAndCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(CORRELATION_ID, Actor.USERNAME, HistoricalImport.OCCURRED_AT);
+        return new SimpleCorrelationDataProvider(CORRELATION_ID, Actor.USERNAME, Actor.ROLE, Actor.DISTRICT,
+                HistoricalImport.OCCURRED_AT);
     }
 }
