@@ -86,6 +86,11 @@ class PaymentsDashboardE2E {
     static void startSystemFileCallsAndOpenBrowser() throws IOException {
         output = Path.of(System.getProperty("e2e.output", "target/e2e")).resolve("payments");
         Files.createDirectories(output);
+        try (var previous = Files.list(output)) {
+            for (Path file : previous.toList()) {
+                Files.delete(file);
+            }
+        }
         String database = "jdbc:h2:mem:e2e_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
         system = new SpringApplicationBuilder(AllInOneApplication.class).run(
                 "--server.port=0",
@@ -356,6 +361,36 @@ class PaymentsDashboardE2E {
         assertThat(reversal.get("actor").asText()).isEqualTo("finance");
         assertThat(reversal.get("payload").toString()).contains("凭证金额有误");
         screenshot("07-reversed");
+
+        // the payments ledger for spreadsheets and for people, as the API gives them
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        browser.findElement(By.id("payments-csv")).click();
+        Path csv = output.resolve("disbursements-current.csv");
+        await("the payments CSV to download", () -> Files.exists(csv)
+                && !Files.exists(output.resolve("disbursements-current.csv.crdownload")));
+        String expected = api.text("finance", DISBURSEMENTS + "?format=csv", "text/csv");
+        assertThat(readString(csv)).isEqualTo(expected).contains(CITY_VOUCHER, "西青财〔2026〕8号");
+        browser.findElement(By.id("payments-xlsx")).click();
+        Path xlsx = output.resolve("disbursements-current.xlsx");
+        await("the payments workbook to download", () -> Files.exists(xlsx)
+                && !Files.exists(output.resolve("disbursements-current.xlsx.crdownload")));
+        assertThat(readBytes(xlsx)).startsWith((byte) 'P', (byte) 'K');
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------
