@@ -5,6 +5,7 @@
 
 import * as api from '../api.js';
 import * as applications from '../applications.js';
+import * as proof from '../audit-proof.js';
 import { compute, fenText, percent } from '../award.js';
 import {
   beijingToIso, count, day, endOfBeijingDayIso, esc, instant, isoToBeijingLocal, startOfBeijingDayIso, STATUS,
@@ -20,7 +21,7 @@ let labelsRef = null;
 let session = null;
 const list = { page: 0, size: 50, filter: {}, total: 0, loaded: false };
 
-export function init({ labels, session: current }) {
+export function init({ labels, session: current, banner }) {
   labelsRef = labels;
   session = current;
   fillFilters();
@@ -32,6 +33,7 @@ export function init({ labels, session: current }) {
   $('application-detail').innerHTML = '';
   if ($('search-form').dataset.wired) return;
   $('search-form').dataset.wired = 'true';
+  proof.init($('application-detail'), () => selected, banner);
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
     list.page = 0;
@@ -179,7 +181,7 @@ async function open(id) {
     <div class="card" id="award-computation" data-testid="award-computation"><h2>支持资金测算</h2></div>
     <div class="card" id="budget" data-testid="budget"><h2>项目预算与申报材料</h2></div>
     <div class="card" id="timeline-card">
-      <h2>事件时间线 <small>全部事件，最早在前；时间为北京时间</small></h2>
+      <h2>事件时间线 <small>全部事件，最早在前；时间为北京时间</small> ${proof.bundleButton()}</h2>
       <ol class="timeline" id="timeline" data-testid="timeline"></ol>
     </div>`;
   await loadCurrent(id);
@@ -198,7 +200,10 @@ async function loadCurrent(id) {
   const stateCard = $('current-state');
   // Polling must not redraw (and so collapse or scroll) what has not changed.
   const fingerprint = JSON.stringify([current.value ?? current.reason?.status, history?.value ?? history?.reason?.status]);
-  if (stateCard.dataset.fingerprint === fingerprint) return;
+  if (stateCard.dataset.fingerprint === fingerprint) {
+    if (history) proof.verifyTimeline($('timeline'), id, { onlyIfPending: true });
+    return;
+  }
   stateCard.dataset.fingerprint = fingerprint;
   if (current.status !== 'fulfilled') {
     stateCard.innerHTML = `<h2>当前状态</h2><p class="error">${failure(current.reason)}</p>`;
@@ -219,7 +224,8 @@ async function loadCurrent(id) {
   $('timeline-card').hidden = false;
   if (history.status === 'fulfilled') {
     const events = history.value.events || [];
-    renderTimeline(timeline, events, labelsRef);
+    renderTimeline(timeline, events, labelsRef, proof.eventBadges);
+    proof.verifyTimeline(timeline, id);
     const submitted = events.find((e) => e.type === 'ApplicationSubmitted');
     $('budget').innerHTML = submitted ? budget(submitted.payload) : '<h2>项目预算与申报材料</h2><p class="muted">无申报记录</p>';
     if (!$('as-of-input').value && events.length) $('as-of-input').value = isoToBeijingLocal(events[events.length - 1].timestamp);

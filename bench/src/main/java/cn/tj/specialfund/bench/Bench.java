@@ -25,6 +25,7 @@ public final class Bench {
 
     /** Targets of the benchmark; reported against, never asserted. */
     static final double COMMANDS_VS_RAW = 0.5;
+    static final double COMMANDS_VS_HTTP_FLOOR = 0.5;
     static final double LAG_P99_MS = 250;
     static final double DASHBOARD_P99_MS = 10;
     static final double REBUILD_EVENTS_PER_SECOND = 50_000;
@@ -38,9 +39,26 @@ public final class Bench {
             new String[]{"applications?direction&page", "/api/applications?direction=1.2&page=0&size=50", "manager", "manager"});
     static final List<String[]> FINANCE = List.<String[]>of(
             new String[]{"finance/commitments", "/api/finance/commitments", "finance", "finance"});
+    /** The lists people browse (issue 14): search, filters and paging, each answered from indexed columns. */
+    static final List<String[]> LISTS = List.<String[]>of(
+            new String[]{"applications?q=西青&page=1&size=50",
+                    "/api/applications?q=%E8%A5%BF%E9%9D%92&page=1&size=50", "auditor", "auditor"},
+            new String[]{"applications?direction&district&status&size=50",
+                    "/api/applications?direction=1.1&district=XIQING&status=SCORED&page=0&size=50", "auditor", "auditor"},
+            new String[]{"applications?submittedFrom&page=3&size=200",
+                    "/api/applications?submittedFrom=2020-01-01T00:00:00Z&page=3&size=200", "auditor", "auditor"},
+            new String[]{"applications?q=Bench&size=20 (district officer)",
+                    "/api/applications?q=Bench&size=20", "district-xiqing", "district"},
+            new String[]{"dashboard/caps?limit=20 (district officer)", "/api/dashboard/caps?limit=20",
+                    "district-binhai", "district"},
+            new String[]{"finance/commitments?entriesPage=0 (first 100 entries)",
+                    "/api/finance/commitments?entriesPage=0&entriesSize=100", "finance", "finance"});
+    /** The open-loop phase: dashboard requests a second, and the viewers who send them. */
+    static final double OPEN_LOOP_RATE = 200;
+    static final int OPEN_LOOP_VIEWERS = 60;
 
     record Options(String size, long applications, long httpApplications, String commandUrl, String queryUrl,
-                   String dbUrl, String dbUser, long commandPid, long queryPid, Path out, String stamp,
+                   String floorUrl, String dbUrl, String dbUser, long commandPid, long queryPid, Path out, String stamp,
                    double phaseSeconds, double catchUpTimeout, double rebuildTimeout, long seed) {
 
         static Options parse(String[] args) {
@@ -55,6 +73,7 @@ public final class Bench {
                     Long.parseLong(o.getOrDefault("http-applications", String.valueOf(applications))),
                     o.getOrDefault("command-url", "http://127.0.0.1:8081"),
                     o.getOrDefault("query-url", "http://127.0.0.1:8082"),
+                    o.get("floor-url"),
                     o.get("db-url"), o.getOrDefault("db-user", "postgres"),
                     Long.parseLong(o.getOrDefault("command-pid", "0")), Long.parseLong(o.getOrDefault("query-pid", "0")),
                     Path.of(o.getOrDefault("out", "bench/results")),
@@ -81,6 +100,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("http-floor")) {
+            cn.tj.specialfund.bench.floor.HttpFloorApplication.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         new Bench(Options.parse(args)).run();
     }
 
@@ -92,6 +115,7 @@ public final class Bench {
         report.put("size", options.size());
         report.put("startedAt", Instant.now().toString());
         report.put("machine", Machine.describe(db));
+        report.put("loadAverageAtStart", Machine.loadAverage());
         resources = new Resources(http, List.of(
                 new Resources.Service("command-service", options.commandUrl(), options.commandPid()),
                 new Resources.Service("query-service", options.queryUrl(), options.queryPid())));
@@ -103,6 +127,8 @@ public final class Bench {
             if (!seed()) {
                 rebuild();
             }
+            report.put("treeBuilder", new TreeBuilderPhase(http, db, workload, options, resources, this::log)
+                    .run((Double) report.get("maxCommandRate") / 2));
         } catch (Exception e) {
             notes.add("the run stopped early: " + e);
             log("stopped early: " + e);
@@ -113,6 +139,7 @@ public final class Bench {
             report.put("applications", db.count("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0"));
             report.put("events", db.count("SELECT count(*) FROM domain_event_entry"));
             report.put("finishedAt", Instant.now().toString());
+            report.put("loadAverageAtEnd", Machine.loadAverage());
             report.put("notes", notes);
             write();
         }
@@ -134,6 +161,7 @@ public final class Bench {
             byte[][] payload = db.samplePayload("{}".getBytes(StandardCharsets.UTF_8));
             log("raw insert transactions, " + clients + " clients");
             Map<String, Object> raw = db.rawInsertTransactions(clients, options.phaseSeconds(), payload);
+            Map<String, Object> floor = httpFloor(clients);
             resources.phase("commands-c" + clients);
             log("commands over HTTP, " + clients + " clients");
             CommandDriver driver = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
@@ -148,6 +176,12 @@ public final class Bench {
             level.put("rawInsertTransactions", raw);
             double ratio = (Double) http.get("perSecond") / (Double) raw.get("perSecond");
             level.put("ratio", Latencies.round(ratio));
+            if (floor != null) {
+                level.put("httpFloor", floor);
+                Map<String, Object> floorRequests = Report.map(floor.get("requests"));
+                level.put("ratioToHttpFloor",
+                        Latencies.round((Double) http.get("perSecond") / (Double) floorRequests.get("perSecond")));
+            }
             level.put("statuses", driver.statuses());
             Map<String, Object> kinds = new LinkedHashMap<>();
             driver.byKind.forEach((k, v) -> kinds.put(k, v.summary(seconds)));
@@ -157,10 +191,42 @@ public final class Bench {
             }
             levels.put("c" + clients, level);
             best = Math.max(best, (Double) http.get("perSecond"));
-            log("  commands " + http + " raw " + raw);
+            log("  commands " + http + " raw " + raw + (floor == null ? "" : " HTTP floor " + floor.get("requests")));
         }
         report.put("commands", levels);
         report.put("maxCommandRate", Latencies.round(best));
+    }
+
+    /**
+     * The HTTP floor at {@code clients} clients (bench.floor, when bench/run started it): the same client, bodies
+     * and credentials as the commands against one INSERT per request on the services' stack. Warmed up like the
+     * commands before its first level.
+     */
+    private Map<String, Object> httpFloor(int clients) throws Exception {
+        if (options.floorUrl() == null) {
+            return null;
+        }
+        db.floorTable(true);
+        try {
+            if (!report.containsKey("httpFloorWarmUp")) {
+                resources.phase("http-floor-warm-up");
+                report.put("httpFloorWarmUp", warmUp("the HTTP floor", () -> {
+                    FloorDriver driver = new FloorDriver(http, options.floorUrl(), options.seed() + 1);
+                    double seconds = driver.run(8, deadline(WARM_UP_ROUND_SECONDS));
+                    return driver.all.count() / seconds;
+                }));
+            }
+            resources.phase("http-floor-c" + clients);
+            log("HTTP floor, " + clients + " clients");
+            FloorDriver driver = new FloorDriver(http, options.floorUrl(), options.seed() + 1);
+            double seconds = driver.run(clients, deadline(options.phaseSeconds()));
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("requests", driver.all.summary(seconds));
+            r.put("statuses", driver.statuses());
+            return r;
+        } finally {
+            db.floorTable(false);
+        }
     }
 
     /** Seconds of one warm-up round, and the longest a warm-up may take. */
@@ -307,10 +373,39 @@ public final class Bench {
         r.put("events", db.count("SELECT count(*) FROM domain_event_entry"));
         r.put("dashboards", queries(name + "-dashboards", DASHBOARDS, 8));
         r.put("finance", queries(name + "-finance", FINANCE, 2));
+        r.put("lists", queries(name + "-lists", LISTS, 2));
+        r.put("openLoop", openLoop(name + "-open-loop"));
         Http.Response finance = http.get(options.queryUrl() + "/api/finance/commitments", "finance", "finance");
         r.put("financeResponseStatus", finance.status());
         r.put("financeResponseBytes", finance.body().length);
         report.put(name, r);
+    }
+
+    /**
+     * {@link #OPEN_LOOP_RATE} dashboard requests a second from polling viewers ({@link OpenLoop}) while commands run
+     * at a quarter of the max rate.
+     */
+    private Map<String, Object> openLoop(String name) throws Exception {
+        resources.phase(name);
+        double rate = ((Double) report.get("maxCommandRate")) / 4;
+        log(name + ": " + OPEN_LOOP_RATE + " dashboard requests/s from " + OPEN_LOOP_VIEWERS + " viewers, commands at "
+                + Latencies.round(rate) + "/s");
+        long deadline = deadline(options.phaseSeconds());
+        CommandDriver background = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
+        Thread commands = new Thread(() -> {
+            try {
+                background.run(4, deadline, Long.MAX_VALUE, rate, false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        commands.start();
+        Map<String, Object> r = new OpenLoop(http, options.queryUrl())
+                .run(OpenLoop.DASHBOARDS, OPEN_LOOP_RATE, options.phaseSeconds(), OPEN_LOOP_VIEWERS);
+        commands.join();
+        r.put("backgroundCommands", background.all.summary(options.phaseSeconds()));
+        log("  " + r.get("byDashboard"));
+        return r;
     }
 
     /** {@code clients} clients cycle through the queries while commands run at a quarter of the max rate. */

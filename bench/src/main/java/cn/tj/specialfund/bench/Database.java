@@ -112,6 +112,16 @@ final class Database {
         return latencies.summary(elapsed);
     }
 
+    /** The HTTP floor's table (bench.floor), shaped like the event table; {@code create} false drops it. */
+    void floorTable(boolean create) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_floor_event");
+            if (create) {
+                s.execute("CREATE TABLE bench_floor_event (LIKE domain_event_entry INCLUDING ALL)");
+            }
+        }
+    }
+
     /** What a rebuild must do at least: read the whole log in order and decode every payload and metadata. */
     Map<String, Object> rawScan() throws Exception {
         long started = System.nanoTime();

@@ -58,6 +58,29 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization(user, password)).GET());
     }
 
+    /** A GET with {@code If-None-Match} (when {@code etag} is not null): its status, body and ETag. */
+    Conditional conditionalGet(String url, String user, String password, String etag) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", authorization(user, password)).GET();
+        if (etag != null) {
+            request.header("If-None-Match", etag);
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(120)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Conditional(response.statusCode(), response.body().length,
+                    response.headers().firstValue("ETag").orElse(null));
+        } catch (IOException e) {
+            return new Conditional(-1, 0, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Conditional(-1, 0, null);
+        }
+    }
+
+    record Conditional(int status, int bytes, String etag) {
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(120)).build(),

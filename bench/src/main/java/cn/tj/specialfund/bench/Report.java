@@ -29,6 +29,15 @@ final class Report {
                         .append(rate(http, "cmd/s")).append(" | raw insert tx ").append(rate(raw, "tx/s"))
                         .append(" | ").append(ratio).append(" | ≥ ").append(Bench.COMMANDS_VS_RAW).append(" × raw | ")
                         .append(mark(ratio >= Bench.COMMANDS_VS_RAW)).append(" |\n");
+                Map<String, Object> floor = map(level.get("httpFloor"));
+                if (floor != null) {
+                    double toFloor = num(level.get("ratioToHttpFloor"));
+                    md.append("| commands, ").append(e.getKey().substring(1)).append(" clients | ")
+                            .append(http.get("perSecond")).append(" cmd/s | HTTP floor ")
+                            .append(rate(map(floor.get("requests")), "req/s")).append(" | ").append(toFloor)
+                            .append(" | ≥ ").append(Bench.COMMANDS_VS_HTTP_FLOOR).append(" × HTTP floor | ")
+                            .append(mark(toFloor >= Bench.COMMANDS_VS_HTTP_FLOOR)).append(" |\n");
+                }
             }
         }
         Map<String, Object> lag = map(r.get("lag"));
@@ -46,7 +55,7 @@ final class Report {
                 continue;
             }
             Map<String, Object> q = map(e.getValue());
-            for (String group : List.of("dashboards", "finance")) {
+            for (String group : List.of("dashboards", "finance", "lists")) {
                 Map<String, Object> g = map(q.get(group));
                 if (g == null) {
                     continue;
@@ -61,6 +70,32 @@ final class Report {
                             .append(dashboard ? "p99 < " + (int) Bench.DASHBOARD_P99_MS + " ms" : "(none)").append(" | ")
                             .append(dashboard ? mark(num(s.get("p99Ms")) < Bench.DASHBOARD_P99_MS) : "").append(" |\n");
                 }
+            }
+        }
+        for (Map.Entry<String, Object> e : r.entrySet()) {
+            Map<String, Object> open = e.getKey().startsWith("queriesAt") ? map(map(e.getValue()).get("openLoop")) : null;
+            if (open == null) {
+                continue;
+            }
+            Map<String, Object> background = map(open.get("backgroundCommands"));
+            for (Map.Entry<String, Object> d : map(open.get("byDashboard")).entrySet()) {
+                Map<String, Object> s = map(d.getValue());
+                md.append("| open loop: GET dashboard ").append(d.getKey()).append(" at ")
+                        .append(map(e.getValue()).get("applications")).append(" applications (")
+                        .append((int) num(open.get("targetRate"))).append(" dashboard req/s from ")
+                        .append(open.get("viewers")).append(" polling viewers, commands at ")
+                        .append(background == null ? "?" : background.get("perSecond")).append("/s) | p50 ")
+                        .append(s.get("p50Ms")).append(" ms, p99 ").append(s.get("p99Ms")).append(" ms (")
+                        .append(s.get("perSecond")).append("/s, ").append(s.get("notModified")).append(" of ")
+                        .append(s.get("count")).append(" 304) | — | — | p99 < ").append((int) Bench.DASHBOARD_P99_MS)
+                        .append(" ms | ").append(mark(num(s.get("p99Ms")) < Bench.DASHBOARD_P99_MS)).append(" |\n");
+            }
+            if (num(open.get("notSentClientBacklog")) > 0) {
+                md.append("| open loop: arrivals not sent (").append(OpenLoop.MAX_IN_FLIGHT)
+                        .append(" requests already open) | ").append(open.get("notSentClientBacklog")).append(" | | | | |\n");
+            }
+            if (open.get("failures") instanceof Map<?, ?> failed && !failed.isEmpty()) {
+                md.append("| open loop failures | ").append(failed).append(" | | | | |\n");
             }
         }
         for (String name : List.of("catchUpAfterHttp", "catchUpAfterSeed")) {
@@ -84,6 +119,7 @@ final class Report {
                     .append(Bench.REBUILD_VS_SCAN).append(" × scan | ")
                     .append(mark(rate >= Bench.REBUILD_EVENTS_PER_SECOND && ratio >= Bench.REBUILD_VS_SCAN)).append(" |\n");
         }
+        TreeBuilderPhase.markdown(r, md);
         Map<String, Object> resources = map(r.get("resources"));
         if (resources != null) {
             for (String service : List.of("command-service", "query-service")) {
@@ -109,7 +145,7 @@ final class Report {
                         .append(" |\n");
             }
         }
-        for (String name : List.of("commandWarmUp", "queryWarmUp")) {
+        for (String name : List.of("commandWarmUp", "httpFloorWarmUp", "queryWarmUp")) {
             Map<String, Object> w = map(r.get(name));
             if (w != null) {
                 md.append("\n").append(name).append(": ").append(w.get("seconds"))
@@ -117,6 +153,11 @@ final class Report {
             }
         }
         md.append("\n\nMachine: ").append(r.get("machine")).append("\n");
+        if (r.containsKey("loadAverageAtStart")) {
+            md.append("\nLoad average (1/5/15 min, all processes of the machine) at the start: ")
+                    .append(r.get("loadAverageAtStart")).append("; at the end: ").append(r.get("loadAverageAtEnd"))
+                    .append("\n");
+        }
         Object notes = r.get("notes");
         if (notes instanceof List<?> list && !list.isEmpty()) {
             md.append("\nNotes:\n");
@@ -134,7 +175,7 @@ final class Report {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
+    static Map<String, Object> map(Object o) {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
     }
 

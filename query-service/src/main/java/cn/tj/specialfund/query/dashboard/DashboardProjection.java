@@ -51,11 +51,13 @@ class DashboardProjection implements RebuildableReadModel {
     private final ApplicationStateTable table;
     private final DashboardTables counters;
     private final JdbcTemplate jdbc;
+    private final DashboardSnapshots snapshots;
     private final ProgramRules rules = ProgramRules.CALL_2020;
 
-    DashboardProjection(ProjectionBatches batches, JdbcTemplate jdbc) {
+    DashboardProjection(ProjectionBatches batches, JdbcTemplate jdbc, DashboardSnapshots snapshots) {
         this.batches = batches;
         this.jdbc = jdbc;
+        this.snapshots = snapshots;
         this.table = new ApplicationStateTable(TABLE, jdbc);
         this.counters = new DashboardTables(jdbc);
     }
@@ -138,6 +140,7 @@ class DashboardProjection implements RebuildableReadModel {
             super.flush();
             counters.addToDirections(directions);
             counters.addToDistricts(districts);
+            snapshots.replaceAfterCommit();
         }
     }
 
@@ -180,6 +183,7 @@ class DashboardProjection implements RebuildableReadModel {
                 states.replaceLive();
                 counters.setDirections(directions);
                 counters.setDistricts(districts);
+                snapshots.replaceAfterCommit();
             }
 
             @Override
