@@ -2,7 +2,6 @@
 // event says, in Chinese, with the figures an auditor checks first. Each item carries data-sequence and data-type,
 // so that further marks can be added to an item without redrawing the timeline.
 
-import * as proof from './audit-proof.js';
 import { day, esc, EVENT, instant, ROLE, SOURCE, TIER, yuan } from './format.js';
 
 /** "西青区主管部门 · district-xiqing", "财政 · finance": in whose name the user acted. */
@@ -62,7 +61,7 @@ export const SUMMARIES = {
   },
 };
 
-/** One event as a timeline item; `after` marks events later than the as-of instant shown. */
+/** One event as a timeline item; `context.badges` may add marks (e.g. its leaf index) beside its actor. */
 export function timelineItem(event, context) {
   const summary = SUMMARIES[event.type]?.(event.payload || {}, context) ?? '';
   return `<li data-sequence="${esc(event.sequence)}" data-type="${esc(event.type)}" data-timestamp="${esc(event.timestamp)}">
@@ -70,7 +69,7 @@ export function timelineItem(event, context) {
       <span class="event-type">${EVENT[event.type] ?? esc(event.type)}</span>
       <time datetime="${esc(event.timestamp)}">${instant(event.timestamp)}</time>
       <span class="event-actor">${actorOf(event, context.labels)}</span>
-      ${proof.eventBadges(event)}
+      ${context.badges?.(event) ?? ''}
       <button type="button" class="link" data-as-of="${esc(event.timestamp)}">此刻状态</button>
     </div>
     <div class="event-summary">${summary}</div>
@@ -79,8 +78,8 @@ export function timelineItem(event, context) {
   </li>`;
 }
 
-export function renderTimeline(list, events, labels) {
-  const context = { labels, events };
+export function renderTimeline(list, events, labels, badges) {
+  const context = { labels, events, badges };
   list.innerHTML = events.map((event) => timelineItem(event, context)).join('');
   list.dataset.events = String(events.length);
 }

@@ -4,8 +4,8 @@
 // and its event timeline, each only where the user's role may read it.
 
 import * as api from '../api.js';
-import * as proof from '../audit-proof.js';
 import * as applications from '../applications.js';
+import * as proof from '../audit-proof.js';
 import { compute, fenText, percent } from '../award.js';
 import {
   beijingToIso, count, day, endOfBeijingDayIso, esc, instant, isoToBeijingLocal, startOfBeijingDayIso, STATUS,
@@ -224,7 +224,7 @@ async function loadCurrent(id) {
   $('timeline-card').hidden = false;
   if (history.status === 'fulfilled') {
     const events = history.value.events || [];
-    renderTimeline(timeline, events, labelsRef);
+    renderTimeline(timeline, events, labelsRef, proof.eventBadges);
     proof.verifyTimeline(timeline, id);
     const submitted = events.find((e) => e.type === 'ApplicationSubmitted');
     $('budget').innerHTML = submitted ? budget(submitted.payload) : '<h2>项目预算与申报材料</h2><p class="muted">无申报记录</p>';
