@@ -71,8 +71,10 @@ async function problem(response) {
   return new ApiError(response.status, body.code, body.detail || body.title);
 }
 
-async function request(path, accept) {
-  const response = await fetch(path, { headers: headers(credentials, accept), cache: 'no-store' });
+async function request(path, accept, init = {}) {
+  const response = await fetch(path, {
+    ...init, headers: { ...headers(credentials, accept), ...init.headers }, cache: 'no-store',
+  });
   if (response.status === 401) {
     logout();
     onUnauthenticated();
@@ -94,4 +96,15 @@ export async function download(path, params, accept) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== ''));
   const url = query.toString() ? `${path}?${query}` : path;
   return (await request(url, accept)).blob();
+}
+
+/**
+ * POST a command as JSON, path relative to the page. Commands reach the command service by method: the
+ * production proxy sends every /api request but GET and HEAD there, and the all-in-one answers both alike.
+ * `json` is the body's text, so that amounts go out exactly as the user typed them.
+ */
+export async function post(path, json) {
+  const init = { method: 'POST', body: json, headers: { 'Content-Type': 'application/json' } };
+  const response = await request(path, 'application/json', init);
+  return response.status === 204 ? {} : response.json();
 }

@@ -1,34 +1,22 @@
-// Every application the user may see, from the list endpoint page by page; kept briefly so that the
-// ledger's names and the auditor's search do not fetch the whole list on every refresh.
+// The applications this page has already read (the pages of the application list and the details opened), by id,
+// for a view that wants a name it was not sent. It never loads the list itself: that is the server's to search
+// and page (GET /api/applications?q=&page=&size=), and the ledgers' entries carry their project names.
 
-import * as api from './api.js';
+let cache = { items: [], byId: new Map() };
 
-const PAGE_SIZE = 200;
-const FRESH_MS = 15_000;
+/** Keeps what a view has read (a page of the list, one application). */
+export function remember(items) {
+  const byId = new Map(cache.byId);
+  (items || []).forEach((item) => { if (item?.id) byId.set(item.id, item); });
+  cache = { items: [...byId.values()], byId };
+}
 
-let cache = { at: 0, items: [], byId: new Map() };
-let loading = null;
-
-async function loadAll() {
-  const items = [];
-  for (let page = 0; ; page += 1) {
-    const body = await api.get('api/applications', { page, size: PAGE_SIZE });
-    const batch = body.items || [];
-    items.push(...batch);
-    if (batch.length === 0 || items.length >= (body.total ?? items.length)) break;
-  }
-  cache = { at: Date.now(), items, byId: new Map(items.map((a) => [a.id, a])) };
+/** What the page has read so far; resolves at once, with no request. */
+export async function all() {
   return cache;
 }
 
-/** All visible applications; reloaded when older than a few seconds or when `force` is set. */
-export async function all({ force = false } = {}) {
-  if (!force && Date.now() - cache.at < FRESH_MS) return cache;
-  if (!loading) loading = loadAll().finally(() => { loading = null; });
-  return loading;
-}
-
-/** The cached application with this id, if any. */
+/** The application with this id, if the page has read it. */
 export function known(id) {
   return cache.byId.get(id);
 }

@@ -68,12 +68,29 @@ export function clock(date = new Date()) {
 }
 
 /**
- * The end of a Beijing wall-clock second "YYYY-MM-DDTHH:mm[:ss]" as ISO-8601 in UTC: what happened
+ * The end of a Beijing wall-clock second "YYYY-MM-DD[T ]HH:mm[:ss]" as ISO-8601 in UTC: what happened
  * during the second shown (as the timeline shows it) counts as having happened by then.
  */
 export function beijingToIso(local) {
-  const withSeconds = local.length === 16 ? `${local}:00` : local.slice(0, 19);
+  const normal = local.replace(' ', 'T');
+  const withSeconds = normal.length === 16 ? `${normal}:00` : normal.slice(0, 19);
   return new Date(`${withSeconds}+08:00`).toISOString().replace(/\.\d{3}Z$/, '.999999999Z');
+}
+
+/** The first instant of a Beijing calendar day "YYYY-MM-DD", with its offset (as the API takes instants). */
+export function startOfBeijingDayIso(date) {
+  return `${date}T00:00:00+08:00`;
+}
+
+/** The last nanosecond of a Beijing calendar day "YYYY-MM-DD", with its offset: the whole day counts. */
+export function endOfBeijingDayIso(date) {
+  return `${date}T23:59:59.999999999+08:00`;
+}
+
+/** A calendar date "YYYY-MM-DD" as the page shows dates, "2021/01/15", whatever the browser's locale. */
+export function day(date) {
+  if (!date) return '—';
+  return String(date).slice(0, 10).replaceAll('-', '/');
 }
 
 /** The last millisecond of a Beijing calendar day "YYYY-MM-DD", as ISO-8601 in UTC. */
@@ -81,10 +98,10 @@ export function endOfBeijingDay(date) {
   return new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000 - 1).toISOString();
 }
 
-/** An ISO instant as a Beijing wall-clock value for a datetime-local input. */
+/** An ISO instant as a Beijing wall-clock value "YYYY-MM-DD HH:mm:ss" for a time field. */
 export function isoToBeijingLocal(iso) {
   const shifted = new Date(new Date(iso).getTime() + 8 * 3_600_000);
-  return shifted.toISOString().slice(0, 19);
+  return shifted.toISOString().slice(0, 19).replace('T', ' ');
 }
 
 export const STATUS = {
@@ -115,13 +132,20 @@ export const EVENT = {
   ApplicationAwarded: '立项支持',
   ApplicationNotSelected: '未入选',
   AwardToppedUp: '补齐差额',
+  DisbursementRecorded: '资金拨付',
+  DisbursementReversed: '拨付冲销',
+};
+
+export const SOURCE = {
+  MUNICIPAL: '市级资金',
+  DISTRICT: '区级配套资金',
 };
 
 export const ROLE = {
   DISTRICT_OFFICER: '区主管部门',
   REVIEWER: '评审专家',
   PROGRAM_MANAGER: '项目管理',
-  FINANCE: '财务',
+  FINANCE: '财政',
   AUDITOR: '审计',
   ADMIN: '管理员',
 };

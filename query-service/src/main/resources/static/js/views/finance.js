@@ -1,8 +1,9 @@
 // 资金承诺: the funds committed by awards and top-ups, split municipal/district, by tier, direction and
-// district, as of any day, and the ledger itself (also as CSV).
+// district, as of any day, and the ledger itself (also as CSV); then what has been paid of them (disbursements.js).
 
 import * as api from '../api.js';
 import * as applications from '../applications.js';
+import * as disbursements from '../disbursements.js';
 import { chart, PALETTE, TEXT } from '../charts.js';
 import { endOfBeijingDay, esc, instant, LEDGER_KIND, TIER, unchanged, wan, wanNumber, yuan } from '../format.js';
 
@@ -18,8 +19,10 @@ const LEDGER_PAGE_SIZE = 100;
 let ledgerPage = 0;
 
 export function init(context) {
+  disbursements.init(context, asOf);
   $('finance-as-of').addEventListener('change', () => {
     ledgerPage = 0;
+    disbursements.firstPage();
     context.refresh();
   });
   $('ledger-previous').addEventListener('click', () => {
@@ -33,6 +36,7 @@ export function init(context) {
   $('finance-now').addEventListener('click', () => {
     $('finance-as-of').value = '';
     ledgerPage = 0;
+    disbursements.firstPage();
     context.refresh();
   });
   $('finance-csv').addEventListener('click', () => downloadCsv(context));
@@ -61,11 +65,13 @@ async function downloadCsv(context) {
   }
 }
 
-export async function refresh({ labels }) {
+export async function refresh(context) {
+  const { labels } = context;
   const at = asOf();
   const [body] = await Promise.all([
     api.get('api/finance/commitments', { asOf: at, entriesPage: ledgerPage, entriesSize: LEDGER_PAGE_SIZE }),
     applications.all().catch(() => null),
+    disbursements.refresh(context, at),
   ]);
   // asOf of a "now" query moves on every call; what is drawn depends only on the rest.
   const names = (body.entries || []).map((e) => e.projectName ?? applications.known(e.applicationId)?.projectName);

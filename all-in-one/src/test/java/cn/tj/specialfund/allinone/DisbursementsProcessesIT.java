@@ -67,6 +67,9 @@ class DisbursementsProcessesIT {
     private final List<Paid> payments = new ArrayList<>();
     private final java.util.Set<UUID> toppedUpIds = new java.util.HashSet<>();
     private final ProgramRules rules = ProgramRules.CALL_2020;
+    /** The Beijing dates of the first and the last award or top-up (one day unless the test spans midnight). */
+    private java.time.LocalDate firstCommittedOn;
+    private java.time.LocalDate lastCommittedOn;
 
     @Test
     void everyFigureToTheFenNowAndAsOfThreeInstantsForEveryRoleAndAfterARebuild() {
@@ -138,6 +141,9 @@ class DisbursementsProcessesIT {
             submitted.put(serverId, new String[]{submit.form().direction().code(),
                     submit.form().applicant().district().name(), submit.form().projectName()});
         } else if (step.command() instanceof AwardApplication || step.command() instanceof TopUpAward) {
+            java.time.LocalDate today = rules.callDate(Instant.now());
+            firstCommittedOn = firstCommittedOn == null ? today : firstCommittedOn;
+            lastCommittedOn = today;
             String[] form = submitted.get(id);
             App app = apps.computeIfAbsent(id, key -> new App(key, form[0], form[1], form[2]));
             app.municipalCommitted = app.municipalCommitted.add(fen(response.body().get("municipalShare")));
@@ -298,6 +304,31 @@ class DisbursementsProcessesIT {
         Instant in92Days = Instant.now().plus(Duration.ofDays(92));
         assertThat(shown(ok(reads.get("auditor", "auditor", query(in89Days, ""))))).isEqualTo(expected(2, null, false));
         assertThat(shown(ok(reads.get("auditor", "auditor", query(in92Days, ""))))).isEqualTo(expected(2, null, true));
+        // beyond §8, each district's oldest overdue term and the days since: none on day 89; on day 92 every
+        // district with matching funds overdue is two days past a term that ended 90 days after the awards
+        ok(reads.get("auditor", "auditor", query(in89Days, ""))).get("byDistrict").forEach(d -> {
+            assertThat(d.get("oldestOverdueDueBy").isNull()).as("%s", d).isTrue();
+            assertThat(d.get("daysOverdue").isNull()).as("%s", d).isTrue();
+        });
+        java.time.LocalDate day92 = rules.callDate(in92Days);
+        int overdueDistricts = 0;
+        for (JsonNode d : ok(reads.get("auditor", "auditor", query(in92Days, ""))).get("byDistrict")) {
+            if (fen(d.get("overdue")).signum() == 0) {
+                assertThat(d.get("oldestOverdueDueBy").isNull()).as("%s", d).isTrue();
+                assertThat(d.get("daysOverdue").isNull()).as("%s", d).isTrue();
+                continue;
+            }
+            overdueDistricts++;
+            java.time.LocalDate dueBy = java.time.LocalDate.parse(d.get("oldestOverdueDueBy").asText());
+            assertThat(dueBy).as("%s", d).isBetween(rules.matchingFundsDueBy(firstCommittedOn),
+                    rules.matchingFundsDueBy(lastCommittedOn));
+            assertThat(d.get("daysOverdue").asLong()).as("%s", d)
+                    .isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(dueBy, day92));
+            if (firstCommittedOn.equals(lastCommittedOn)) {
+                assertThat(d.get("daysOverdue").asLong()).isEqualTo(2);
+            }
+        }
+        assertThat(overdueDistricts).isPositive();
     }
 
     private void assertPaging(LedgerHttp reads) {

@@ -127,6 +127,8 @@ public final class Bench {
             if (!seed()) {
                 rebuild();
             }
+            report.put("treeBuilder", new TreeBuilderPhase(http, db, workload, options, resources, this::log)
+                    .run((Double) report.get("maxCommandRate") / 2));
         } catch (Exception e) {
             notes.add("the run stopped early: " + e);
             log("stopped early: " + e);

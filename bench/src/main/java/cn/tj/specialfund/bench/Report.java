@@ -119,6 +119,7 @@ final class Report {
                     .append(Bench.REBUILD_VS_SCAN).append(" × scan | ")
                     .append(mark(rate >= Bench.REBUILD_EVENTS_PER_SECOND && ratio >= Bench.REBUILD_VS_SCAN)).append(" |\n");
         }
+        TreeBuilderPhase.markdown(r, md);
         Map<String, Object> resources = map(r.get("resources"));
         if (resources != null) {
             for (String service : List.of("command-service", "query-service")) {

@@ -129,6 +129,11 @@ class CommandApiIT {
                 "DistrictApproved", "ApplicationScored", "ApplicationScored", "ApplicationAwarded", "AwardToppedUp");
         assertThat(log).extracting(e -> e.metaData().path("actor").asText()).containsExactly("district-xiqing",
                 "district-xiqing", "reviewer", "reviewer", "manager", "manager");
+        // in what capacity each acted: the role, and the district a district officer acted for
+        assertThat(log).extracting(e -> e.metaData().path("actorRole").asText()).containsExactly("DISTRICT_OFFICER",
+                "DISTRICT_OFFICER", "REVIEWER", "REVIEWER", "PROGRAM_MANAGER", "PROGRAM_MANAGER");
+        assertThat(log).extracting(e -> e.metaData().path("actorDistrict").asText("")).containsExactly("XIQING",
+                "XIQING", "", "", "", "");
         assertThat(log).extracting(e -> e.metaData().path("correlationId").asText()).containsExactly("corr-happy-1",
                 "corr-happy-2", "corr-happy-3", "corr-happy-4", "corr-happy-5", "corr-happy-6");
         assertThat(log).extracting(EventLog.StoredEvent::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);

@@ -27,13 +27,17 @@ public record ExportLine(Long leafIndex, byte[] leafHash, Long position, byte[] 
 
     /** The line for an event; {@code leafIndex} and {@code storedLeafHash} null for a row that no leaf holds. */
     public static String write(Long leafIndex, byte[] storedLeafHash, CanonicalEvent event) {
-        Map<String, Object> line = new LinkedHashMap<>(viewOf(event));
-        line.put("canonical", event.leafBytes());
+        return Json.write(fields(leafIndex, storedLeafHash, event));
+    }
+
+    /** The members of an event's line, in order, for documents that embed lines (the proof bundle). */
+    static Map<String, Object> fields(Long leafIndex, byte[] storedLeafHash, CanonicalEvent event) {
         Map<String, Object> ordered = new LinkedHashMap<>();
         ordered.put("leafIndex", leafIndex);
         ordered.put("leafHash", storedLeafHash);
-        ordered.putAll(line);
-        return Json.write(ordered);
+        ordered.putAll(viewOf(event));
+        ordered.put("canonical", event.leafBytes());
+        return ordered;
     }
 
     /** The line for a leaf whose event row is gone: what the tree knows of it. */
@@ -52,6 +56,11 @@ public record ExportLine(Long leafIndex, byte[] leafHash, Long position, byte[] 
             throw new IllegalArgumentException("a line is a JSON object");
         }
         @SuppressWarnings("unchecked") Map<String, Object> fields = (Map<String, Object>) map;
+        return of(fields);
+    }
+
+    /** The line that a parsed JSON object stands for; throws {@link IllegalArgumentException} if malformed. */
+    static ExportLine of(Map<String, Object> fields) {
         for (String required : new String[]{"leafIndex", "leafHash", "canonical"}) {
             if (!fields.containsKey(required)) {
                 throw new IllegalArgumentException("a line has a \"" + required + "\" member");

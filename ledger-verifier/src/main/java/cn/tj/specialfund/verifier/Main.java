@@ -29,6 +29,9 @@ public final class Main {
               java -jar ledger-verifier.jar verify --export <export.jsonl> --checkpoint <checkpoint.txt>
                   --checkpoint-key <verifier key> --event-key <verifier key> [--event-key <older event key> ...]
                   [--older-checkpoint <checkpoint.txt>] [--origin <origin>]
+              java -jar ledger-verifier.jar bundle --bundle <bundle.json>
+                  --checkpoint-key <verifier key> --event-key <verifier key> [--event-key <older event key> ...]
+                  [--older-checkpoint <checkpoint.txt> [--consistency-proof <proof.json>]] [--origin <origin>]
               java -jar ledger-verifier.jar bench [--events <count>]
             """;
 
@@ -54,6 +57,7 @@ public final class Main {
             return switch (args[0]) {
                 case "keygen" -> keygen(options);
                 case "verify" -> verify(options);
+                case "bundle" -> bundle(options);
                 case "bench" -> bench(options);
                 default -> throw new UsageException("unknown command " + args[0]);
             };
@@ -80,12 +84,7 @@ public final class Main {
     private int verify(Map<String, List<String>> options) {
         Path exportFile = Path.of(required(options, "export"));
         NoteVerifier checkpointKey = verifierKey(required(options, "checkpoint-key"), "--checkpoint-key");
-        List<String> eventKeyTexts = options.get("event-key");
-        if (eventKeyTexts == null) {
-            throw new UsageException("missing --event-key");
-        }
-        List<NoteVerifier> eventKeys = new ArrayList<>();
-        eventKeyTexts.forEach(k -> eventKeys.add(verifierKey(k, "--event-key")));
+        List<NoteVerifier> eventKeys = eventKeys(options);
         String origin = single(options, "origin", Checkpoint.ORIGIN);
 
         Checkpoint checkpoint;
@@ -137,6 +136,91 @@ public final class Main {
             out.println("the older checkpoint (" + older + ") is a prefix of it");
         }
         return OK;
+    }
+
+    private int bundle(Map<String, List<String>> options) {
+        Path bundleFile = Path.of(required(options, "bundle"));
+        NoteVerifier checkpointKey = verifierKey(required(options, "checkpoint-key"), "--checkpoint-key");
+        List<NoteVerifier> eventKeys = eventKeys(options);
+        String origin = single(options, "origin", Checkpoint.ORIGIN);
+        String olderFile = single(options, "older-checkpoint", null);
+        String proofFile = single(options, "consistency-proof", null);
+        if (proofFile != null && olderFile == null) {
+            throw new UsageException("--consistency-proof goes with --older-checkpoint");
+        }
+
+        ProofBundle bundle;
+        try {
+            bundle = ProofBundle.parse(Files.readString(bundleFile, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | Json.JsonException e) {
+            return fail(Problem.general(Problem.Kind.MALFORMED_BUNDLE, bundleFile + ": " + e.getMessage()), 1);
+        } catch (CharacterCodingException e) {
+            return fail(Problem.general(Problem.Kind.MALFORMED_BUNDLE, "the bundle is not well-formed UTF-8"), 1);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + bundleFile + ": " + e.getMessage());
+        }
+
+        BundleCheck.Older older = null;
+        if (olderFile != null) {
+            Checkpoint kept;
+            try {
+                kept = openCheckpoint(Path.of(olderFile), checkpointKey, origin);
+            } catch (CheckpointException e) {
+                return fail(e.problem, 1);
+            }
+            if (proofFile == null) {
+                if (kept.size() != bundle.treeSize()) {
+                    throw new UsageException("the kept checkpoint has " + kept.size() + " leaves, the bundle's "
+                            + bundle.treeSize() + ": give --consistency-proof (GET /api/audit/proof/consistency?from="
+                            + Math.min(kept.size(), bundle.treeSize()) + "&to=" + Math.max(kept.size(), bundle.treeSize())
+                            + ")");
+                }
+                older = new BundleCheck.Older(kept, kept.size(), kept.size(), List.of());
+            } else {
+                try {
+                    older = consistencyProof(kept, Files.readString(Path.of(proofFile), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException | Json.JsonException e) {
+                    return fail(Problem.general(Problem.Kind.MALFORMED_BUNDLE, proofFile + ": " + e.getMessage()), 1);
+                } catch (IOException e) {
+                    throw new UsageException("cannot read " + proofFile + ": " + e.getMessage());
+                }
+            }
+        }
+
+        BundleCheck.Result result = BundleCheck.check(bundle, checkpointKey, eventKeys, origin, older);
+        if (!result.verified()) {
+            int code = fail(result.firstProblem(), result.problems().size());
+            result.problems().stream().skip(1).limit(MORE_PROBLEMS_SHOWN)
+                    .forEach(problem -> out.println("  then " + problem.describe()));
+            return code;
+        }
+        out.println("OK " + result.proved() + " events of application " + bundle.applicationId()
+                + " proved against the checkpoint " + result.checkpoint()
+                + (result.beyondCheckpoint() > 0 ? " (" + result.beyondCheckpoint()
+                + " after it checked by signature only)" : ""));
+        if (older != null) {
+            out.println("the kept checkpoint (" + older.checkpoint() + ") is consistent with it");
+        }
+        return OK;
+    }
+
+    /** {@code {"from","to","path":[…]}} as {@code GET /api/audit/proof/consistency} serves it. */
+    private static BundleCheck.Older consistencyProof(Checkpoint kept, String json) {
+        if (!(Json.parse(json) instanceof Map<?, ?> proof)) {
+            throw new IllegalArgumentException("a consistency proof is a JSON object");
+        }
+        return new BundleCheck.Older(kept, ProofBundle.wholeNumber(proof.get("from"), "from"),
+                ProofBundle.wholeNumber(proof.get("to"), "to"), ProofBundle.hashes(proof.get("path")));
+    }
+
+    private List<NoteVerifier> eventKeys(Map<String, List<String>> options) {
+        List<String> eventKeyTexts = options.get("event-key");
+        if (eventKeyTexts == null) {
+            throw new UsageException("missing --event-key");
+        }
+        List<NoteVerifier> eventKeys = new ArrayList<>();
+        eventKeyTexts.forEach(k -> eventKeys.add(verifierKey(k, "--event-key")));
+        return eventKeys;
     }
 
     private int fail(Problem problem, int count) {

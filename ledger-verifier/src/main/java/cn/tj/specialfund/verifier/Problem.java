@@ -25,7 +25,11 @@ public record Problem(Kind kind, Long leafIndex, Long position, String eventId, 
         /** The export does not reproduce the checkpoint's root and no single event can be blamed. */
         TREE_MISMATCH,
         /** An export line that is not valid JSON of the export's shape. */
-        MALFORMED_EXPORT
+        MALFORMED_EXPORT,
+        /** A proof bundle's inclusion proof that does not lead to its checkpoint's root, or a proof it lacks. */
+        BAD_PROOF,
+        /** A proof bundle that is not valid JSON of the bundle's shape. */
+        MALFORMED_BUNDLE
     }
 
     static Problem of(Kind kind, AuditEntry entry, String detail) {

@@ -173,8 +173,11 @@ final class QueryService implements AutoCloseable {
     /** Appends events straight to the event store tables, as the command side does. */
     static final class EventAppender {
         private final JdbcEventStorageEngine engine;
+        private final Serializer serializer;
+        private cn.tj.specialfund.support.audit.EventSigner signer;
 
         EventAppender(IsolatedDatabase database, Serializer serializer, EventSchema schema) {
+            this.serializer = serializer;
             DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(),
                     database.password());
             ConnectionProvider connections = dataSource::getConnection;
@@ -188,8 +191,15 @@ final class QueryService implements AutoCloseable {
                     .build();
         }
 
+        /** Signs every event it appends with {@code eventKey}, as the command side does. */
+        EventAppender signedBy(cn.tj.specialfund.verifier.NoteSigner eventKey) {
+            this.signer = new cn.tj.specialfund.support.audit.EventSigner(eventKey);
+            return this;
+        }
+
         void append(List<DomainEventMessage<?>> events) {
-            engine.appendEvents(events);
+            engine.appendEvents(signer == null ? events
+                    : events.stream().<org.axonframework.eventhandling.EventMessage<?>>map(e -> signer.sign(e, serializer)).toList());
         }
     }
 }

@@ -486,6 +486,10 @@ class QueryServiceIT {
         });
         assertThat(excluded).containsExactly("DIGITAL_PRODUCTION_EQUIPMENT", "TEST_INSTRUMENTS", "CIVIL_WORKS");
         assertThat(reference.path("materials")).hasSize(7);
+        assertThat(reference.path("expenditureCategories").get(14).path("name").asText()).isEqualTo("房屋土建改造费");
+        assertThat(reference.path("materials").get(5).path("name").asText()).isEqualTo("工信部试点示范批复文件或合同");
+        assertThat(reference.path("tiers").get(1).path("name").asText()).isEqualTo("工信部试点示范");
+        assertThat(reference.path("roles").get(0).path("name").asText()).isEqualTo("区主管部门");
         assertThat(plain(reference.path("tiers").get(1), "cap")).isEqualTo("5000000.00");
     }
 
@@ -504,6 +508,8 @@ class QueryServiceIT {
         assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L);
         JsonNode first = history.path("events").get(0);
         assertThat(first.path("actor").asText()).isEqualTo("district-xiqing");
+        assertThat(first.path("actorRole").asText()).isEqualTo("ADMIN");
+        assertThat(first.path("actorDistrict").isNull()).isTrue();
         assertThat(first.path("payload").path("form").path("projectName").asText()).isEqualTo("Alpha MES");
         assertThat(history.path("events").get(3).path("payload").path("amount").decimalValue())
                 .isEqualTo(new BigDecimal("1200000.00"));

@@ -81,4 +81,25 @@ class ProgramRulesTest {
                 .isEqualTo(Money.of("300000"));
         assertThat(rules.overdueMatching(shares, Money.of("1200000"), LocalDate.of(2022, 1, 1))).isEqualTo(Money.ZERO);
     }
+
+    @Test
+    void daysOverdueCountFromTheTermOfTheOldestShareStillUnpaid() {
+        LocalDate award = LocalDate.of(2020, 12, 15);
+        LocalDate topUp = LocalDate.of(2021, 6, 1);
+        List<ProgramRules.DistrictShare> shares = List.of(
+                new ProgramRules.DistrictShare(topUp, Money.of("400000")),
+                new ProgramRules.DistrictShare(award, Money.of("800000")));
+        assertThat(rules.oldestOverdueDueBy(shares, Money.ZERO, LocalDate.of(2021, 3, 15))).isEmpty();
+        assertThat(rules.oldestOverdueDueBy(shares, Money.ZERO, LocalDate.of(2021, 3, 16)))
+                .contains(LocalDate.of(2021, 3, 15));
+        assertThat(rules.daysOverdue(LocalDate.of(2021, 3, 15), LocalDate.of(2021, 3, 16))).isEqualTo(1);
+        assertThat(rules.oldestOverdueDueBy(shares, Money.of("799999.99"), LocalDate.of(2021, 8, 31)))
+                .contains(LocalDate.of(2021, 3, 15));
+        // the award's share settled: the top-up's runs until 2021-08-30
+        assertThat(rules.oldestOverdueDueBy(shares, Money.of("800000"), LocalDate.of(2021, 8, 30))).isEmpty();
+        assertThat(rules.oldestOverdueDueBy(shares, Money.of("800000"), LocalDate.of(2021, 8, 31)))
+                .contains(LocalDate.of(2021, 8, 30));
+        assertThat(rules.oldestOverdueDueBy(shares, Money.of("1200000"), LocalDate.of(2022, 1, 1))).isEmpty();
+        assertThat(rules.daysOverdue(LocalDate.of(2021, 3, 15), LocalDate.of(2022, 1, 1))).isEqualTo(292);
+    }
 }

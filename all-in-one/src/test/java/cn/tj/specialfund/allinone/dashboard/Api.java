@@ -50,6 +50,24 @@ final class Api {
         return send(request(user, path, accept).GET().build(), path);
     }
 
+    /** The problem details of a request that must be refused, as the dashboard gets them (in Chinese). */
+    JsonNode problem(String user, String path, int expectedStatus) {
+        try {
+            HttpRequest request = request(user, path, "application/json").header("Accept-Language", "zh-CN").GET().build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != expectedStatus) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode() + ", not " + expectedStatus
+                        + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The password of every demo user but the district officers is the user name. */
     private static String password(String user) {
         return user.startsWith("district-") ? "district" : user;

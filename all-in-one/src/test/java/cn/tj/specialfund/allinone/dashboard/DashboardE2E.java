@@ -1,8 +1,6 @@
 package cn.tj.specialfund.allinone.dashboard;
 
 import cn.tj.specialfund.allinone.AllInOneApplication;
-import cn.tj.specialfund.allinone.dashboard.KnownCall.Outcome;
-import cn.tj.specialfund.allinone.dashboard.KnownCall.Planned;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,7 +107,7 @@ class DashboardE2E {
         fileKnownCall();
         waitForReadModels();
 
-        browser = chromium();
+        browser = chromium(downloads);
         // Every Content-Security-Policy violation of every page this browser loads, for the tests to read
         // (a script added through DevTools runs before the page's own and is not subject to its policy).
         ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
@@ -129,44 +127,7 @@ class DashboardE2E {
     }
 
     private static void fileKnownCall() {
-        for (Planned planned : KnownCall.APPLICATIONS) {
-            String creditCode = KnownCall.freshCreditCode();
-            String id = api.post(planned.officer(), "/api/applications", KnownCall.form(planned, creditCode)).get("id").asText();
-            ids.put(planned.key(), id);
-            creditCodes.put(planned.key(), creditCode);
-        }
-        for (Planned planned : KnownCall.APPLICATIONS) {
-            String path = "/api/applications/" + ids.get(planned.key());
-            Outcome outcome = planned.outcome();
-            if (outcome == Outcome.SUBMITTED) {
-                continue;
-            }
-            if (outcome == Outcome.DISTRICT_REJECTED) {
-                api.post(planned.officer(), path + "/district-review",
-                        Map.of("decision", "REJECT", "matchingCommitted", false, "comment", "申报材料与实际建设内容不符"));
-                continue;
-            }
-            api.post(planned.officer(), path + "/district-review",
-                    Map.of("decision", "APPROVE", "matchingCommitted", true, "comment", "同意推荐，区级按1:1配套"));
-            if (outcome == Outcome.DISTRICT_APPROVED) {
-                continue;
-            }
-            api.post("reviewer", path + "/score", Map.of("score", new BigDecimal(planned.score()), "reviewer", "专家组"));
-            switch (outcome) {
-                case NOT_SELECTED -> api.post("manager", path + "/reject", Map.of("reason", "评分未进入支持范围"));
-                case AWARDED -> api.post("manager", path + "/award",
-                        Map.of("tier", planned.miitPilot() ? "MIIT_PILOT" : "MUNICIPAL"));
-                case TOPPED_UP -> {
-                    api.post("manager", path + "/award", Map.of("tier", "MUNICIPAL"));
-                    api.post("manager", path + "/top-up", Map.of(
-                            "miitPilot", Map.of("programme", "INDUSTRIAL_INTERNET_INNOVATION", "year", 2020,
-                                    "leadApplicant", true),
-                            "reviewReference", "第三方评审 2020-TJ-017"));
-                }
-                default -> {
-                }
-            }
-        }
+        KnownCall.file(api, ids, creditCodes);
     }
 
     /** The read models are eventually consistent: wait until every dashboard has taken in the whole call. */
@@ -190,7 +151,8 @@ class DashboardE2E {
         });
     }
 
-    private static ChromeDriver chromium() throws IOException {
+    /** Headless Chromium in Chinese, downloading into {@code downloads} without asking. */
+    static ChromeDriver chromium(Path downloads) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("e2e.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -66,6 +66,51 @@ final class KnownCall {
     private KnownCall() {
     }
 
+    /**
+     * Files the call through the command API as its users would; the application ids and credit codes go into
+     * the maps by the call's keys (A–H).
+     */
+    static void file(Api api, Map<String, String> ids, Map<String, String> creditCodes) {
+        for (Planned planned : KnownCall.APPLICATIONS) {
+            String creditCode = freshCreditCode();
+            String id = api.post(planned.officer(), "/api/applications", form(planned, creditCode)).get("id").asText();
+            ids.put(planned.key(), id);
+            creditCodes.put(planned.key(), creditCode);
+        }
+        for (Planned planned : KnownCall.APPLICATIONS) {
+            String path = "/api/applications/" + ids.get(planned.key());
+            Outcome outcome = planned.outcome();
+            if (outcome == Outcome.SUBMITTED) {
+                continue;
+            }
+            if (outcome == Outcome.DISTRICT_REJECTED) {
+                api.post(planned.officer(), path + "/district-review",
+                        Map.of("decision", "REJECT", "matchingCommitted", false, "comment", "申报材料与实际建设内容不符"));
+                continue;
+            }
+            api.post(planned.officer(), path + "/district-review",
+                    Map.of("decision", "APPROVE", "matchingCommitted", true, "comment", "同意推荐，区级按1:1配套"));
+            if (outcome == Outcome.DISTRICT_APPROVED) {
+                continue;
+            }
+            api.post("reviewer", path + "/score", Map.of("score", new BigDecimal(planned.score()), "reviewer", "专家组"));
+            switch (outcome) {
+                case NOT_SELECTED -> api.post("manager", path + "/reject", Map.of("reason", "评分未进入支持范围"));
+                case AWARDED -> api.post("manager", path + "/award",
+                        Map.of("tier", planned.miitPilot() ? "MIIT_PILOT" : "MUNICIPAL"));
+                case TOPPED_UP -> {
+                    api.post("manager", path + "/award", Map.of("tier", "MUNICIPAL"));
+                    api.post("manager", path + "/top-up", Map.of(
+                            "miitPilot", Map.of("programme", "INDUSTRIAL_INTERNET_INNOVATION", "year", 2020,
+                                    "leadApplicant", true),
+                            "reviewReference", "第三方评审 2020-TJ-017"));
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
     /** A valid, fresh unified social credit code (a Tianjin legal person), so reruns never collide. */
     static String freshCreditCode() {
         StringBuilder body = new StringBuilder("91120116");

@@ -7,6 +7,7 @@ import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import cn.tj.specialfund.coreapi.value.District;
 import cn.tj.specialfund.coreapi.value.Actor;
 import cn.tj.specialfund.query.applicationstate.ApplicationFold;
+import cn.tj.specialfund.query.audit.TransparencyLog;
 import cn.tj.specialfund.query.applicationstate.ApplicationState;
 import cn.tj.specialfund.query.web.Access;
 import cn.tj.specialfund.support.eventstore.EventStoreConfiguration;
@@ -22,7 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,15 +38,23 @@ class HistoryController {
 
     private final EventStore eventStore;
     private final ObjectMapper mapper;
+    private final TransparencyLog transparencyLog;
 
-    HistoryController(EventStore eventStore, ObjectMapper mapper) {
+    HistoryController(EventStore eventStore, ObjectMapper mapper, TransparencyLog transparencyLog) {
         this.eventStore = eventStore;
         this.mapper = mapper;
+        this.transparencyLog = transparencyLog;
     }
 
-    /** The payload is the event's own JSON, written as it is (amounts keep their two decimals). */
+    /**
+     * The payload is the event's own JSON, written as it is (amounts keep their two decimals); {@code actorRole}
+     * and {@code actorDistrict} say in whose name the actor acted (the district for a district officer).
+     * {@code leafIndex} and {@code leafHash} (base64) name the event's leaf in the tree of every event (§9), null
+     * until the tree builder has taken it in.
+     */
     record HistoryEvent(long sequence, String type, Instant timestamp, String actor, String correlationId,
-                        @JsonRawValue String payload) {
+                        @JsonRawValue String payload, String actorRole, String actorDistrict,
+                        Long leafIndex, String leafHash) {
     }
 
     record History(List<HistoryEvent> events) {
@@ -53,10 +64,17 @@ class HistoryController {
     History history(@PathVariable UUID id) {
         List<? extends DomainEventMessage<?>> events = eventsOf(id);
         Access.requireHistoryVisible(districtOf(events));
-        return new History(events.stream().map(e -> new HistoryEvent(e.getSequenceNumber(),
-                e.getPayloadType().getSimpleName(), e.getTimestamp(), text(e.getMetaData().get(Actor.USERNAME)),
-                text(e.getMetaData().get(EventStoreConfiguration.CORRELATION_ID)),
-                json(e.getPayload()))).toList());
+        Map<String, TransparencyLog.Leaf> leaves = transparencyLog.leavesOf(
+                events.stream().map(DomainEventMessage::getIdentifier).toList());
+        return new History(events.stream().map(e -> {
+            TransparencyLog.Leaf leaf = leaves.get(e.getIdentifier());
+            return new HistoryEvent(e.getSequenceNumber(), e.getPayloadType().getSimpleName(), e.getTimestamp(),
+                    text(e.getMetaData().get(Actor.USERNAME)),
+                    text(e.getMetaData().get(EventStoreConfiguration.CORRELATION_ID)), json(e.getPayload()),
+                    text(e.getMetaData().get(Actor.ROLE)), text(e.getMetaData().get(Actor.DISTRICT)),
+                    leaf == null ? null : leaf.leafIndex(),
+                    leaf == null ? null : Base64.getEncoder().encodeToString(leaf.leafHash()));
+        }).toList());
     }
 
     /** Events at exactly {@code at} count; 404 if the application had not been submitted yet. */

@@ -60,6 +60,7 @@ class DisbursementController {
                          List<DisbursementFigures.ByDirection> byDirection, long entryCount, List<Entry> entries) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Disbursement")
     record Entry(String disbursementId, String applicationId, String projectName, String source, BigDecimal amount,
                  java.time.LocalDate paidOn, String voucher, boolean reversed, Instant at) {
 

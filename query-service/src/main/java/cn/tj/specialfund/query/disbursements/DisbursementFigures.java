@@ -59,16 +59,24 @@ final class DisbursementFigures {
         }
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DisbursementsOfSource")
     record Source(BigDecimal committed, BigDecimal paid, BigDecimal outstanding) {
         static Source of(Money committed, Money paid) {
             return new Source(committed.amount(), paid.amount(), committed.minus(paid).amount());
         }
     }
 
+    /**
+     * A district's matching funds; beyond §8's fields, for the overdue list, the last day in time of its oldest
+     * overdue share and the days since (both null when nothing is overdue).
+     */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DisbursementsByDistrict")
     record ByDistrict(String code, BigDecimal matchingCommitted, BigDecimal matchingPaid,
-                      BigDecimal matchingOutstanding, BigDecimal overdue) {
+                      BigDecimal matchingOutstanding, BigDecimal overdue, LocalDate oldestOverdueDueBy,
+                      Long daysOverdue) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DisbursementsByDirection")
     record ByDirection(String code, BigDecimal committed, BigDecimal paid) {
     }
 
@@ -149,6 +157,7 @@ final class DisbursementFigures {
         for (District d : District.values()) {
             districts.put(d.name(), new Money[]{Money.ZERO, Money.ZERO, Money.ZERO});
         }
+        Map<String, LocalDate> oldestDueBy = new HashMap<>();
         Map<String, Money[]> directions = new LinkedHashMap<>();
         for (Direction d : Direction.values()) {
             directions.put(d.code(), new Money[]{Money.ZERO, Money.ZERO});
@@ -166,13 +175,18 @@ final class DisbursementFigures {
             district[0] = district[0].plus(l.districtCommitted);
             district[1] = district[1].plus(l.districtPaid);
             district[2] = district[2].plus(rules.overdueMatching(l.districtShares, l.districtPaid, asOfDate));
+            rules.oldestOverdueDueBy(l.districtShares, l.districtPaid, asOfDate)
+                    .ifPresent(dueBy -> oldestDueBy.merge(l.district, dueBy, (a, b) -> a.isBefore(b) ? a : b));
             Money[] direction = directions.get(l.direction);
             direction[0] = direction[0].plus(l.municipalCommitted).plus(l.districtCommitted);
             direction[1] = direction[1].plus(l.municipalPaid).plus(l.districtPaid);
         }
         List<ByDistrict> byDistrict = new ArrayList<>();
-        districts.forEach((code, f) -> byDistrict.add(new ByDistrict(code, f[0].amount(), f[1].amount(),
-                f[0].minus(f[1]).amount(), f[2].amount())));
+        districts.forEach((code, f) -> {
+            LocalDate dueBy = oldestDueBy.get(code);
+            byDistrict.add(new ByDistrict(code, f[0].amount(), f[1].amount(), f[0].minus(f[1]).amount(),
+                    f[2].amount(), dueBy, dueBy == null ? null : rules.daysOverdue(dueBy, asOfDate)));
+        });
         List<ByDirection> byDirection = new ArrayList<>();
         directions.forEach((code, f) -> byDirection.add(new ByDirection(code, f[0].amount(), f[1].amount())));
         Money committed = municipalCommitted.plus(districtCommitted);

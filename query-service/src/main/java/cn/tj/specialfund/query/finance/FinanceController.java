@@ -76,14 +76,17 @@ class FinanceController {
         this.json = json;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Commitment")
     record Entry(String applicationId, String projectName, String kind, String direction, String district,
                  String tier, BigDecimal amount, BigDecimal municipalShare, BigDecimal districtShare, Instant at,
                  @com.fasterxml.jackson.annotation.JsonIgnore String applicantName) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CommitmentsByDirection")
     record ByDirection(String code, BigDecimal amount) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CommitmentsByDistrict")
     record ByDistrict(String code, BigDecimal amount, BigDecimal municipal, BigDecimal district) {
     }
 

@@ -9,6 +9,7 @@ import cn.tj.specialfund.coreapi.value.ExpenditureCategory;
 import cn.tj.specialfund.coreapi.value.Material;
 import cn.tj.specialfund.coreapi.value.Money;
 import cn.tj.specialfund.coreapi.value.PilotProgramme;
+import cn.tj.specialfund.coreapi.value.Role;
 import cn.tj.specialfund.coreapi.value.Tier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,18 +31,22 @@ class ReferenceController {
     record DistrictRef(String code, String name) {
     }
 
-    record CategoryRef(String code, boolean excluded) {
+    record CategoryRef(String code, boolean excluded, String name) {
     }
 
-    record MaterialRef(String code, boolean requiredAlways, boolean requiredWhenCompleted) {
+    record MaterialRef(String code, boolean requiredAlways, boolean requiredWhenCompleted, String name) {
     }
 
-    record TierRef(String code, BigDecimal rate, Money cap) {
+    record TierRef(String code, BigDecimal rate, Money cap, String name) {
+    }
+
+    record RoleRef(String code, String name) {
     }
 
     record Reference(List<DirectionRef> directions, List<DistrictRef> districts,
                      List<CategoryRef> expenditureCategories, List<MaterialRef> materials, List<TierRef> tiers,
-                     List<String> pilotProgrammes, List<String> constructionStatuses, List<String> statuses) {
+                     List<String> pilotProgrammes, List<String> constructionStatuses, List<String> statuses,
+                     List<RoleRef> roles) {
     }
 
     @GetMapping("/api/reference")
@@ -53,11 +58,13 @@ class ReferenceController {
                         rules.capOf(d).orElse(null), d.isIndustrialInternet())).toList(),
                 Arrays.stream(District.values()).map(d -> new DistrictRef(d.name(), d.displayName())).toList(),
                 Arrays.stream(ExpenditureCategory.values())
-                        .map(c -> new CategoryRef(c.name(), c.isExcludedFromSupport())).toList(),
+                        .map(c -> new CategoryRef(c.name(), c.isExcludedFromSupport(), c.displayName())).toList(),
                 Arrays.stream(Material.values()).map(m -> new MaterialRef(m.name(), always.contains(m),
-                        completed.contains(m))).toList(),
-                Arrays.stream(Tier.values()).map(t -> new TierRef(t.name(), rules.rate(t), rules.cap(t))).toList(),
-                names(PilotProgramme.values()), names(ConstructionStatus.values()), names(ApplicationStatus.values()));
+                        completed.contains(m), m.displayName())).toList(),
+                Arrays.stream(Tier.values())
+                        .map(t -> new TierRef(t.name(), rules.rate(t), rules.cap(t), t.displayName())).toList(),
+                names(PilotProgramme.values()), names(ConstructionStatus.values()), names(ApplicationStatus.values()),
+                Arrays.stream(Role.values()).map(r -> new RoleRef(r.name(), r.displayName())).toList());
     }
 
     private static List<String> names(Enum<?>[] values) {

@@ -14,14 +14,15 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The read side's floors as rules over a root package: plumbing ({@code projection}) → the application state
  * several read models fold ({@code applicationstate}) → the read models (every other package: one per read model)
- * → the web ({@code admin}, {@code reference} and the root package). {@code web} holds what controllers share
- * (access checks, CSV) and knows nothing of the floors. Parameterised by the root so that a test can show the
- * rules fail on classes that break them.
+ * → the web ({@code admin}, {@code reference}, {@code session} and the root package). {@code web} holds what
+ * controllers share (access checks, CSV) and knows nothing of the floors. Parameterised by the root so that a test
+ * can show the rules fail on classes that break them. The tree of tamper evidence ({@code audit}) is no read model:
+ * it stands beside them (plumbing below it), and the read models and the web may ask it for leaves and proofs.
  */
 final class ReadSideLayers {
 
     private static final Set<String> NOT_READ_MODELS = Set.of("projection", "applicationstate", "web", "admin",
-            "reference");
+            "reference", "audit", "session");
 
     private ReadSideLayers() {
     }
@@ -30,15 +31,17 @@ final class ReadSideLayers {
     static ArchRule layering(String root) {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Plumbing").definedBy(root + ".projection..")
+                .layer("TamperEvidence").definedBy(root + ".audit..")
                 .layer("SharedState").definedBy(root + ".applicationstate..")
                 .layer("ReadModels").definedBy(readModel(root))
-                .layer("Web").definedBy(root, root + ".admin..", root + ".reference..")
+                .layer("Web").definedBy(root, root + ".admin..", root + ".reference..", root + ".session..")
                 .layer("HttpSupport").definedBy(root + ".web..")
                 .whereLayer("Web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ReadModels").mayOnlyBeAccessedByLayers("Web")
                 .whereLayer("SharedState").mayOnlyBeAccessedByLayers("ReadModels", "Web")
-                .whereLayer("Plumbing").mayOnlyBeAccessedByLayers("SharedState", "ReadModels", "Web")
-                .whereLayer("HttpSupport").mayOnlyBeAccessedByLayers("ReadModels", "Web");
+                .whereLayer("TamperEvidence").mayOnlyBeAccessedByLayers("ReadModels", "Web")
+                .whereLayer("Plumbing").mayOnlyBeAccessedByLayers("SharedState", "ReadModels", "Web", "TamperEvidence")
+                .whereLayer("HttpSupport").mayOnlyBeAccessedByLayers("ReadModels", "Web", "TamperEvidence");
     }
 
     /** A read model is one package: it reaches into no other read model. */

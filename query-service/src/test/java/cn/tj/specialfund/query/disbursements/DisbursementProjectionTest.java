@@ -70,12 +70,17 @@ class DisbursementProjectionTest {
                 new java.math.BigDecimal("600000.00"), new java.math.BigDecimal("423456.78")));
         assertThat(now.byDistrict()).hasSize(16);
         assertThat(now.byDistrict().get(0).code()).isEqualTo("HEPING");
+        // awarded 2020-09-01 (Beijing), due by 2020-11-30; as of 2020-12-10 ten days overdue; nothing else overdue
+        assertThat(now.byDistrict().get(0).oldestOverdueDueBy()).isNull();
+        assertThat(now.byDistrict().get(0).daysOverdue()).isNull();
         assertThat(text(now.byDistrict().stream().filter(d -> d.code().equals("XIQING")).findFirst().orElseThrow()))
                 .isEqualTo("ByDistrict[code=XIQING, matchingCommitted=900000.00, matchingPaid=500000.00, "
-                        + "matchingOutstanding=400000.00, overdue=400000.00]");
+                        + "matchingOutstanding=400000.00, overdue=400000.00, "
+                        + "oldestOverdueDueBy=2020-11-30, daysOverdue=10]");
         assertThat(text(now.byDistrict().stream().filter(d -> d.code().equals("DONGLI")).findFirst().orElseThrow()))
                 .isEqualTo("ByDistrict[code=DONGLI, matchingCommitted=123456.78, matchingPaid=100000.00, "
-                        + "matchingOutstanding=23456.78, overdue=23456.78]");
+                        + "matchingOutstanding=23456.78, overdue=23456.78, "
+                        + "oldestOverdueDueBy=2020-11-30, daysOverdue=10]");
         assertThat(now.byDirection()).hasSize(12);
         assertThat(text(now.byDirection().get(0))).isEqualTo("ByDirection[code=1.1, committed=1800000.00, paid=1400000.00]");
         assertThat(text(now.byDirection().get(2))).isEqualTo("ByDirection[code=1.3, committed=246913.57, paid=100000.00]");

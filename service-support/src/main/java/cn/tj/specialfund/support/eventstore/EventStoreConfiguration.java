@@ -19,6 +19,8 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import cn.tj.specialfund.support.audit.EventSigner;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -74,8 +76,9 @@ public class EventStoreConfiguration {
                                                  @Value("${ledger.event-store.max-gap-offset:3000}") int maxGapOffset,
                                                  @Value("${ledger.event-store.gap-timeout:10s}") Duration gapTimeout,
                                                  @Value("${ledger.event-store.gap-cleaning-threshold:50}")
-                                                 int gapCleaningThreshold) {
-        return JdbcEventStorageEngine.builder()
+                                                 int gapCleaningThreshold,
+                                                 ObjectProvider<EventSigner> eventSigner) {
+        EventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -99,6 +102,9 @@ public class EventStoreConfiguration {
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
                 .gapCleaningThreshold(gapCleaningThreshold)
                 .build();
+        // A process that writes events (the command side) declares its event key; every event it appends is signed.
+        EventSigner signer = eventSigner.getIfAvailable();
+        return signer == null ? engine : new SigningStorageEngine(engine, signer, eventSerializer);
     }
 
     @Bean(name = "eventBus")
@@ -165,11 +171,13 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Events carry the acting user and the request's correlation id, copied from the command's metadata, and an
-     * imported event the calendar time it was imported for.
+     * Events carry the acting user, the role and (for a district officer) the district they acted in, and the
+     * request's correlation id, copied from the command's metadata, and an imported event the calendar time it was
+     * imported for. Role and district let an auditor read who acted in what capacity, even after user names change.
      */
     @Bean
     public CorrelationDataProvider actorAndCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(CORRELATION_ID, Actor.USERNAME, HistoricalImport.OCCURRED_AT);
+        return new SimpleCorrelationDataProvider(CORRELATION_ID, Actor.USERNAME, Actor.ROLE, Actor.DISTRICT,
+                HistoricalImport.OCCURRED_AT);
     }
 }

@@ -166,6 +166,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**").denyAll()
                         // the scrape account reads metrics and nothing else
                         .requestMatchers("/api/**").hasAnyRole(apiRoles)
+                        // the API document and Swagger UI: for the API's users, Basic like the API
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .hasAnyRole(apiRoles)
                         .anyRequest().permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))

@@ -16,6 +16,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -101,6 +103,29 @@ public final class ProgramRules {
         Money due = Money.sum(shares.stream().filter(s -> asOf.isAfter(matchingFundsDueBy(s.committedOn()))).toList(),
                 DistrictShare::amount);
         return due.isGreaterThan(districtPaid) ? due.minus(districtPaid) : Money.ZERO;
+    }
+
+    /**
+     * The last day in time of the oldest district share still unpaid on {@code asOf} once its term has passed,
+     * payments settling the oldest share first as in {@link #overdueMatching}: empty exactly when nothing is
+     * overdue. Auditors ask how long matching funds have been missing, not only how much.
+     */
+    public Optional<LocalDate> oldestOverdueDueBy(List<DistrictShare> shares, Money districtPaid, LocalDate asOf) {
+        Money settled = districtPaid;
+        for (DistrictShare share : shares.stream().sorted(Comparator.comparing(DistrictShare::committedOn)).toList()) {
+            if (!share.amount().isGreaterThan(settled)) {
+                settled = settled.minus(share.amount());
+                continue;
+            }
+            LocalDate dueBy = matchingFundsDueBy(share.committedOn());
+            return asOf.isAfter(dueBy) ? Optional.of(dueBy) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** Whole days past the term on {@code asOf}: 1 on the day after {@code dueBy}. */
+    public long daysOverdue(LocalDate dueBy, LocalDate asOf) {
+        return ChronoUnit.DAYS.between(dueBy, asOf);
     }
 
     /** A district share of an award or a top-up, and the Beijing date it was committed on. */

@@ -6,7 +6,7 @@ package cn.tj.specialfund.coreapi.value;
  */
 public enum Role {
     DISTRICT_OFFICER("区主管部门"), REVIEWER("评审专家"), PROGRAM_MANAGER("项目管理"),
-    FINANCE("财务"), AUDITOR("审计"), ADMIN("管理员"), METRICS("监控采集");
+    FINANCE("财政"), AUDITOR("审计"), ADMIN("管理员"), METRICS("监控采集");
 
     private final String displayName;
 
