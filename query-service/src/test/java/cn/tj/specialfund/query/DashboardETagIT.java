@@ -35,6 +35,23 @@ class DashboardETagIT {
         appender.append(new Scenario(new Ledger().realTime()).ledger.written());
         service.await("auditor", "/api/dashboard/directions",
                 body -> body.path("totals").path("submitted").asLong() == 6);
+        awaitCaughtUp();
+    }
+
+    /** Until every processor has reached the head of the log, so that no figure changes under the test. */
+    private static void awaitCaughtUp() {
+        cn.tj.specialfund.query.projection.TokenPositions tokens = service.context().getBean(
+                cn.tj.specialfund.query.projection.TokenPositions.class);
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            long head = tokens.head();
+            if (!tokens.slowestPositions().isEmpty()
+                    && tokens.slowestPositions().values().stream().allMatch(p -> p >= head)) {
+                return;
+            }
+            QueryService.sleep(20);
+        }
+        throw new AssertionError("processors did not reach the head within 60 s");
     }
 
     @AfterAll
@@ -82,6 +99,7 @@ class DashboardETagIT {
                 "500000", "100000", Tier.MUNICIPAL);
         appender.append(more.written());
         service.await("manager", "/api/dashboard/directions", body -> body.path("totals").path("submitted").asLong() == 7);
+        awaitCaughtUp();
         HttpResponse<String> changed = get("manager", "/api/dashboard/directions", before);
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(QueryService.JSON.readTree(changed.body()).path("totals").path("submitted").asLong()).isEqualTo(7);
