@@ -28,7 +28,12 @@ function share(paid, committed) {
   return `${basisPoints / 100n}.${(basisPoints % 100n).toString().padStart(2, '0')}%`;
 }
 
+let initialised = false;
+let formUser = null;
+
 export function init(context, asOf) {
+  if (initialised) return;
+  initialised = true;
   $('payments-previous').addEventListener('click', () => {
     page = Math.max(0, page - 1);
     context.refresh();
@@ -80,10 +85,11 @@ async function download(context, at, format) {
 }
 
 async function ensureForm(context) {
-  const offered = await payments.mayRecord('MUNICIPAL');
+  const offered = await payments.mayRecord('MUNICIPAL', context.session);
   mayReverse = { MUNICIPAL: offered, DISTRICT: false };
   $('finance-payment').hidden = !offered;
-  if (offered && !form) {
+  if (offered && (!form || formUser !== api.username())) {
+    formUser = api.username();
     form = payments.mount($('finance-payment'), 'MUNICIPAL', { onRecorded: () => context.refresh() });
     await form.reload();
   }

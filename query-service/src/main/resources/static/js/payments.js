@@ -4,6 +4,7 @@
 // the server's own words (problem detail, Chinese). A payment is never edited: a mistake is reversed.
 
 import * as api from './api.js';
+import { parseDate } from './datefields.js';
 import { esc, STATUS, toFen, yuan } from './format.js';
 
 export const SOURCE = {
@@ -24,10 +25,11 @@ export function beijingToday(now = new Date()) {
 let me = { user: null, answer: null };
 
 /**
- * Who is logged in ({role, district}), if the server says (GET api/me); {role: null} when it cannot, and then
- * every form is offered and the server decides. Asked once per user name.
+ * Who is logged in ({role, district}): the page's session if the caller has it, else GET api/me, asked once per
+ * user name; {role: null} when neither says, and then every form is offered and the server decides.
  */
-export async function currentUser() {
+export async function currentUser(session) {
+  if (session) return { role: session.role ?? null, district: session.district ?? null };
   if (me.user !== api.username() || !me.answer) {
     me = {
       user: api.username(),
@@ -40,8 +42,8 @@ export async function currentUser() {
 }
 
 /** Whether the user may record payments of this source (unknown role: offered, the server decides). */
-export async function mayRecord(source) {
-  const { role } = await currentUser();
+export async function mayRecord(source, session) {
+  const { role } = await currentUser(session);
   if (!role) return true;
   return source === 'MUNICIPAL' ? role === 'FINANCE' : role === 'DISTRICT_OFFICER';
 }
@@ -83,8 +85,10 @@ export function validate({ application, amount, paidOn, voucher }, outstandingFe
     errors.amount = `拨付金额不能超过尚未拨付的 ${yuan(fenText(outstandingFen))} 元`;
   }
   if (!paidOn) {
-    errors.paidOn = '请选择拨付日期';
-  } else if (paidOn > today) {
+    errors.paidOn = '请填写拨付日期';
+  } else if (!parseDate(paidOn)) {
+    errors.paidOn = '请按“年-月-日”填写拨付日期，例如 2021-01-15';
+  } else if (parseDate(paidOn) > today) {
     errors.paidOn = `拨付日期不能晚于今日（北京时间 ${today}）`;
   }
   if (!(voucher || '').trim()) errors.voucher = '请输入拨付凭证号';
@@ -113,7 +117,7 @@ export function mount(container, source, { onRecorded = () => {} } = {}) {
           <span class="field-error" data-error-for="amount"></span>
         </label>
         <label>拨付日期
-          <input id="${id('paid-on')}" name="paidOn" type="date" lang="zh-CN">
+          <input id="${id('paid-on')}" name="paidOn" data-date placeholder="年-月-日" inputmode="numeric" autocomplete="off">
           <span class="field-error" data-error-for="paidOn"></span>
         </label>
         <label>凭证号
@@ -179,7 +183,6 @@ export function mount(container, source, { onRecorded = () => {} } = {}) {
     });
   }
 
-  $('paid-on').max = beijingToday();
   $('application').addEventListener('change', showOutstanding);
   $('filter').addEventListener('input', () => {
     clearTimeout(filterTimer);
@@ -191,7 +194,6 @@ export function mount(container, source, { onRecorded = () => {} } = {}) {
     $('error').textContent = '';
     $('result').textContent = '';
     const today = beijingToday();
-    $('paid-on').max = today;
     const values = {
       application: $('application').value,
       amount: $('amount').value,
@@ -204,7 +206,7 @@ export function mount(container, source, { onRecorded = () => {} } = {}) {
     if (Object.keys(errors).length) return;
     const amount = values.amount.replace(/[,，\s]/g, '');
     // the amount goes out as the decimal typed, never through a binary floating-point number
-    const body = JSON.stringify({ source, amount: '__AMOUNT__', paidOn: values.paidOn, voucher: values.voucher.trim() })
+    const body = JSON.stringify({ source, amount: '__AMOUNT__', paidOn: parseDate(values.paidOn), voucher: values.voucher.trim() })
       .replace('"__AMOUNT__"', amount);
     $('submit').disabled = true;
     try {

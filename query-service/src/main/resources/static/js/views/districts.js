@@ -113,16 +113,18 @@ function renderTable() {
 }
 
 let paymentForm = null;
+let paymentFormUser = null;
 
 /**
  * Matching funds paid against committed, per district, from the disbursements (roles that may not read them
  * see the rest of the view without this card); a district officer's answer covers their own district only.
  */
 async function refreshMatching(context, obligations) {
-  const user = await payments.currentUser();
-  const offered = await payments.mayRecord('DISTRICT');
+  const user = await payments.currentUser(context.session);
+  const offered = await payments.mayRecord('DISTRICT', context.session);
   $('districts-payment').hidden = !offered;
-  if (offered && !paymentForm) {
+  if (offered && (!paymentForm || paymentFormUser !== api.username())) {
+    paymentFormUser = api.username();
     paymentForm = payments.mount($('districts-payment'), 'DISTRICT', { onRecorded: () => context.refresh() });
     await paymentForm.reload();
   }

@@ -234,7 +234,8 @@ class PaymentsDashboardE2E {
                 Map.of("amount", "拨付金额不能超过尚未拨付的 356,789.01 元"));
         cases.put(List.of("1.00", today().plusDays(1).toString(), "凭证甲"),
                 Map.of("paidOn", "拨付日期不能晚于今日（北京时间 " + today() + "）"));
-        cases.put(List.of("1.00", "", ""), Map.of("paidOn", "请选择拨付日期", "voucher", "请输入拨付凭证号"));
+        cases.put(List.of("1.00", "2026-13-45", "凭证甲"), Map.of("paidOn", "请按“年-月-日”填写拨付日期，例如 2021-01-15"));
+        cases.put(List.of("1.00", "", ""), Map.of("paidOn", "请填写拨付日期", "voucher", "请输入拨付凭证号"));
         for (Map.Entry<List<String>, Map<String, String>> c : cases.entrySet()) {
             fill("municipal", c.getKey().get(0), c.getKey().get(1), c.getKey().get(2));
             browser.findElement(By.id("payment-municipal-submit")).click();
@@ -424,7 +425,7 @@ class PaymentsDashboardE2E {
         new Select(select).selectByValue(applicationId);
     }
 
-    /** Types the amount and the voucher; the date is set as the calendar sets it (typing depends on the locale). */
+    /** Types the amount and the voucher; the date is set and changed as a person leaving the field would. */
     private void fill(String form, String amount, String paidOn, String voucher) {
         WebElement amountInput = browser.findElement(By.id("payment-" + form + "-amount"));
         amountInput.clear();
