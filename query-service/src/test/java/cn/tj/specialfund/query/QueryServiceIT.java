@@ -652,8 +652,8 @@ class QueryServiceIT {
         while (Instant.now().isBefore(deadline)) {
             long head = tokens.head();
             Map<String, Long> positions = tokens.slowestPositions();
-            // every read model's processing group (three, and the disbursements ledger of §8)
-            if (positions.size() == 4 && positions.values().stream().allMatch(p -> p >= head)
+            // every read model's processing group (three, and the disbursements ledger of §8), and the tree builder
+            if (positions.size() == 5 && positions.containsKey("audit-tree") && positions.values().stream().allMatch(p -> p >= head)
                     && jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class) >= events) {
                 return;
             }

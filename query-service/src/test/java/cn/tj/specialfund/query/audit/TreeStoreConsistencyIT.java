@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (proofs from {@link TransparencyLog}, checked by {@link ProofVerifier}), every root is the root of the leaves
  * recomputed from the rows, and a sample of inclusion proofs verifies.
  */
-class TreeStoreConsistencyTest {
+class TreeStoreConsistencyIT {
 
     private static final NoteSigner CHECKPOINT_KEY = NoteSigner.generate(Checkpoint.ORIGIN);
 
