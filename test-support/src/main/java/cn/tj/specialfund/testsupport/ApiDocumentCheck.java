@@ -107,6 +107,20 @@ public final class ApiDocumentCheck {
         return seen;
     }
 
+    /** Every {@code $ref} of the document names a schema it holds (Swagger UI reports any other as an error). */
+    private static void assertReferencesResolve(JsonNode document, JsonNode node) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual()) {
+                String name = ref.asText().substring(ref.asText().lastIndexOf('/') + 1);
+                assertThat(document.path("components").path("schemas").has(name)).as("%s resolves", ref.asText()).isTrue();
+            }
+            node.elements().forEachRemaining(child -> assertReferencesResolve(document, child));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> assertReferencesResolve(document, child));
+        }
+    }
+
     /** The operation of one endpoint ("POST /api/applications"). */
     public static JsonNode operation(JsonNode document, String endpoint) {
         String[] parts = endpoint.split(" ", 2);
@@ -131,6 +145,7 @@ public final class ApiDocumentCheck {
     public static void assertTellsTheTruth(JsonNode document, Set<String> mapped, Map<String, Set<Integer>> contract) {
         Map<String, Set<Integer>> documented = documented(document);
         assertThat(document.path("openapi").asText()).startsWith("3.1");
+        assertReferencesResolve(document, document);
         assertThat(documented.keySet()).as("endpoints in the document vs. mapped by the service")
                 .containsExactlyInAnyOrderElementsOf(mapped);
         assertThat(contract.keySet()).as("endpoints the contract gives this service vs. mapped")

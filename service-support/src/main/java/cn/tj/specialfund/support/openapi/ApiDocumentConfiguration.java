@@ -49,8 +49,7 @@ public class ApiDocumentConfiguration {
                 .components(new Components()
                         .addSecuritySchemes(LedgerApiDocumentCustomizer.BASIC_AUTH, new SecurityScheme()
                                 .type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("HTTP Basic；演示环境（demo）的用户见 README，例如 manager/manager"))
-                        .addSchemas(LedgerApiDocumentCustomizer.PROBLEM_SCHEMA, problem()))
+                                .description("HTTP Basic；演示环境（demo）的用户见 README，例如 manager/manager")))
                 .addSecurityItem(new SecurityRequirement().addList(LedgerApiDocumentCustomizer.BASIC_AUTH));
     }
 
@@ -92,7 +91,7 @@ public class ApiDocumentConfiguration {
         };
     }
 
-    private static Schema<Object> problem() {
+    static Schema<Object> problem() {
         Schema<Object> problem = Schemas.object();
         problem.setDescription("RFC 9457 problem details（application/problem+json）；`code` 稳定不变，`detail` 默认中文"
                 + "（Accept-Language 首选英文时为英文）");

@@ -44,6 +44,11 @@ class LedgerApiDocumentCustomizer implements GlobalOpenApiCustomizer {
         if (openApi.getPaths() == null) {
             return;
         }
+        // added here rather than on the base document, which springdoc prunes of schemas no controller names
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new io.swagger.v3.oas.models.Components());
+        }
+        openApi.getComponents().addSchemas(PROBLEM_SCHEMA, ApiDocumentConfiguration.problem());
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             EndpointDoc doc = docs.get(method.name() + " " + path);
             if (doc != null) {
