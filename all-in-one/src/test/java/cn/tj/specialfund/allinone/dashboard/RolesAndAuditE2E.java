@@ -223,7 +223,7 @@ class RolesAndAuditE2E {
         typeDate("filter-from", "2020/9/1");
         typeDate("filter-to", "2020年9月30日");
         assertThat(browser.findElement(By.id("filter-from")).getAttribute("value")).isEqualTo("2020-09-01");
-        browser.findElement(By.id("search-submit")).click();
+        clickCentered("search-submit");
         waitForAttribute("#search-status", "data-total", filtered.get("total").asText());
         assertThat(resultIds()).isEqualTo(ids(filtered));
 
@@ -563,7 +563,21 @@ class RolesAndAuditE2E {
         WebElement input = browser.findElement(By.id("search-input"));
         input.clear();
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, query);
-        browser.findElement(By.id("search-submit")).click();
+        clickCentered("search-submit");
+    }
+
+    /** Clicks a control scrolled to the middle of the screen, clear of the sticky header (the page may still scroll). */
+    private void clickCentered(String id) {
+        wait(driver -> {
+            WebElement element = driver.findElement(By.id(id));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            try {
+                element.click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+                return false;
+            }
+        });
     }
 
     private void selectValue(String id, String value) {
