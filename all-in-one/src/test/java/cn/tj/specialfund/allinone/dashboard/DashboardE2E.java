@@ -8,14 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -23,9 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -107,13 +101,9 @@ class DashboardE2E {
         fileKnownCall();
         waitForReadModels();
 
-        browser = chromium(downloads);
-        // Every Content-Security-Policy violation of every page this browser loads, for the tests to read
-        // (a script added through DevTools runs before the page's own and is not subject to its policy).
-        ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "window.__cspViolations = [];"
-                        + "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
-                        + "e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"));
+        ChromeDriver chromium = Chromium.open("zh-CN", "1440,900", downloads);
+        Chromium.recordCspViolations(chromium);
+        browser = chromium;
     }
 
     @AfterAll
@@ -151,26 +141,6 @@ class DashboardE2E {
         });
     }
 
-    /** Headless Chromium in Chinese, downloading into {@code downloads} without asking. */
-    static ChromeDriver chromium(Path downloads) throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("e2e.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1440,900", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("dashboard-e2e-chromium"));
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", downloads.toAbsolutePath().toString(),
-                "download.prompt_for_download", false,
-                "intl.accept_languages", "zh-CN"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        return driver;
-    }
 
     // ---------------------------------------------------------------------------------------------------
 
@@ -512,11 +482,7 @@ class DashboardE2E {
     }
 
     private static void screenshot(String name) {
-        try {
-            Files.write(output.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Chromium.screenshot(browser, output, name);
     }
 
     private static void await(String what, Supplier<Boolean> condition) {

@@ -19,9 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -109,11 +107,9 @@ class PaymentsDashboardE2E {
                     && body.get("committed").decimalValue().compareTo(KnownCall.TOTAL_SUPPORT
                     .add(lagging.get("totalSupport").decimalValue())) == 0;
         });
-        browser = DashboardE2E.chromium(output);
-        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-                Map.of("source", "window.__cspViolations = [];"
-                        + "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
-                        + "e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"));
+        org.openqa.selenium.chrome.ChromeDriver chromium = Chromium.open("zh-CN", "1440,900", output);
+        Chromium.recordCspViolations(chromium);
+        browser = chromium;
     }
 
     @AfterAll
@@ -456,11 +452,7 @@ class PaymentsDashboardE2E {
     }
 
     private static void screenshot(String name) {
-        try {
-            Files.write(output.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Chromium.screenshot(browser, output, name);
     }
 
     private static void await(String what, java.util.function.Supplier<Boolean> condition) {

@@ -12,23 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +78,8 @@ class RolesAndAuditE2E {
         baseUrl = "http://127.0.0.1:" + ((ServletWebServerApplicationContext) system).getWebServer().getPort();
         api = new Api(baseUrl);
         awaitSettledReadModels();
-        browser = chromium();
+        // a browser in English: the page's dates and texts must not follow it
+        browser = Chromium.open("en-US", "1440,900", null);
     }
 
     @AfterAll
@@ -630,11 +625,7 @@ class RolesAndAuditE2E {
     }
 
     private static void screenshot(String name) {
-        try {
-            Files.write(output.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Chromium.screenshot(browser, output, name);
     }
 
     private static String encode(String value) {
@@ -666,22 +657,4 @@ class RolesAndAuditE2E {
         throw new AssertionError("timed out waiting for " + what, last);
     }
 
-    private static ChromeDriver chromium() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("e2e.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1440,900",
-                // a browser in English: the page's dates and texts must not follow it
-                "--lang=en-US",
-                "--user-data-dir=" + Files.createTempDirectory("roles-e2e-chromium"));
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort()
-                .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        return driver;
-    }
 }

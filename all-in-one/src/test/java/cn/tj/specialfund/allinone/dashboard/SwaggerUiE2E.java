@@ -10,15 +10,12 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,17 +58,7 @@ class SwaggerUiE2E {
                 "--ledger.sample-call.enabled=false");
         port = ((ServletWebServerApplicationContext) system).getWebServer().getPort();
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("e2e.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1440,1800", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("swagger-e2e-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.open("zh-CN", "1440,1800", null);
         // every CSP violation and every request the page makes, for the test to read (a script added through
         // DevTools runs before the page's own and is not subject to its policy)
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
