@@ -12,9 +12,17 @@ import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
-/** Ed25519 (RFC 8032) on the JDK's provider, with keys as their raw 32-byte encodings. */
+/**
+ * Ed25519 (RFC 8032) with keys as their raw 32-byte encodings: on the JDK's provider, or on an
+ * {@link Ed25519Provider} found on the class path (the services').
+ */
 final class Ed25519 {
+
+    private static final Optional<Ed25519Provider> PROVIDER =
+            ServiceLoader.load(Ed25519Provider.class, Ed25519.class.getClassLoader()).findFirst();
 
     static final int KEY_SIZE = 32;
     static final int SIGNATURE_SIZE = 64;
@@ -80,6 +88,22 @@ final class Ed25519 {
     static byte[] rawPublicKey(PublicKey key) {
         byte[] der = key.getEncoded();
         return Arrays.copyOfRange(der, der.length - KEY_SIZE, der.length);
+    }
+
+    /** The provider's class name, or "JDK". */
+    static String implementation() {
+        return PROVIDER.map(p -> p.getClass().getName()).orElse("JDK");
+    }
+
+    static byte[] sign(byte[] seed, byte[] publicKey, PrivateKey key, byte[] message) {
+        return PROVIDER.isPresent() ? PROVIDER.get().sign(seed, publicKey, message) : sign(key, message);
+    }
+
+    static boolean verify(byte[] rawKey, PublicKey key, byte[] message, byte[] signature) {
+        if (signature.length != SIGNATURE_SIZE) {
+            return false;
+        }
+        return PROVIDER.isPresent() ? PROVIDER.get().verify(rawKey, message, signature) : verify(key, message, signature);
     }
 
     static byte[] sign(PrivateKey key, byte[] message) {

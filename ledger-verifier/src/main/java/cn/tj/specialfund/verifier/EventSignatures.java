@@ -14,6 +14,11 @@ public final class EventSignatures {
 
     public static final String METADATA_KEY = "signature";
 
+    /** Which Ed25519 signs and checks in this process: the JDK's, or the {@link Ed25519Provider} on the class path. */
+    public static String ed25519Implementation() {
+        return Ed25519.implementation();
+    }
+
     public enum Status { VALID, MISSING, INVALID }
 
     private EventSignatures() {

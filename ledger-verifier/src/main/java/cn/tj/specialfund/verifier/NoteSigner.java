@@ -62,7 +62,7 @@ public final class NoteSigner {
 
     /** The 64-byte Ed25519 signature of {@code message}. */
     public byte[] sign(byte[] message) {
-        return Ed25519.sign(privateKey, message);
+        return Ed25519.sign(seed, verifier.rawKey(), privateKey, message);
     }
 
     /** Keeps the secret out of logs and exception messages. */

@@ -75,6 +75,10 @@ public final class NoteVerifier {
         return name;
     }
 
+    byte[] rawKey() {
+        return rawKey;
+    }
+
     public int keyHash() {
         return keyHash;
     }
@@ -89,7 +93,7 @@ public final class NoteVerifier {
 
     /** Whether {@code signature} (64 bytes, without the key hash) is this key's Ed25519 signature of {@code message}. */
     public boolean verify(byte[] message, byte[] signature) {
-        return Ed25519.verify(publicKey, message, signature);
+        return Ed25519.verify(rawKey, publicKey, message, signature);
     }
 
     @Override
