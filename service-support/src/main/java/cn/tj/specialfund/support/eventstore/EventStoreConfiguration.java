@@ -89,6 +89,10 @@ public class EventStoreConfiguration {
                 .schema(eventSchema)
                 .dataType(byte[].class)
                 .batchSize(batchSize)
+                // An aggregate's events are read by sequence-number range (>= first, < first + batchSize), so a
+                // range that comes back short is the last one. Axon's JDBC engine reads on until a range is empty:
+                // one more SELECT for every command, which loads an application of a few events.
+                .finalAggregateBatchPredicate(batch -> batch.size() < batchSize)
                 // Every tracked event carries its own copy of its token's gap set, and the store caches events
                 // and the pooled processors buffer up to 1 024 per segment, so the gap set's bound multiplies
                 // into the heap (Axon's 10 000 filled the 512 MB query side during a bulk load). A gap is an

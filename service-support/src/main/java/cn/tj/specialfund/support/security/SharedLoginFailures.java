@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The failed-login counts of every replica, in {@code login_failure} and {@code login_block}: a failure is
@@ -34,6 +35,7 @@ public final class SharedLoginFailures implements LoginThrottle.Shared {
     private final Clock pacing;
     private volatile Map<String, Instant> blocks = Map.of();
     private volatile Instant readAt = Instant.MIN;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Instant purgedAt = Instant.MIN;
 
     public SharedLoginFailures(JdbcTemplate jdbc, Clock pacing) {
@@ -92,10 +94,15 @@ public final class SharedLoginFailures implements LoginThrottle.Shared {
         blocks = Map.copyOf(updated);
     }
 
+    /**
+     * The running blocks as last read. When they are older than {@link #REFRESH}, the one request that finds so
+     * reads them again; the others go on with the ones read before rather than queue behind its database round
+     * trip (which, with the connection pool busy with commands, held every request of the service).
+     */
     private Map<String, Instant> running() {
         Instant wall = pacing.instant();
-        if (wall.isAfter(readAt.plus(REFRESH))) {
-            synchronized (this) {
+        if (wall.isAfter(readAt.plus(REFRESH)) && refreshing.compareAndSet(false, true)) {
+            try {
                 if (wall.isAfter(readAt.plus(REFRESH))) {
                     try {
                         Map<String, Instant> read = new HashMap<>();
@@ -108,6 +115,8 @@ public final class SharedLoginFailures implements LoginThrottle.Shared {
                     }
                     readAt = wall;
                 }
+            } finally {
+                refreshing.set(false);
             }
         }
         return blocks;
