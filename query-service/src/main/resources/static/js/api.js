@@ -71,9 +71,14 @@ async function problem(response) {
   return new ApiError(response.status, body.code, body.detail || body.title);
 }
 
+/**
+ * Always asks the server ('no-cache'), but lets the browser keep what it may: the dashboards answer with an ETag
+ * and `Cache-Control: no-cache, private`, so a repeated poll is a 304 without a body; every other answer says
+ * `no-store` and is never kept.
+ */
 async function request(path, accept, init = {}) {
   const response = await fetch(path, {
-    ...init, headers: { ...headers(credentials, accept), ...init.headers }, cache: 'no-store',
+    ...init, headers: { ...headers(credentials, accept), ...init.headers }, cache: 'no-cache',
   });
   if (response.status === 401) {
     logout();

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +36,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -47,6 +49,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -55,14 +60,16 @@ import java.util.function.Supplier;
  * poll the same three small answers. A snapshot holds the directions, the districts and the city-wide caps (with
  * the most candidates any {@code limit} asks for), each with a strong ETag over its view and content, so a
  * poller that sends {@code If-None-Match} gets 304 and no body; a district officer's view of the caps (their
- * district's candidates only, §5) is read on its first request and kept in the same snapshot.
+ * district's candidates only, §5) is read on its first request and from then on with every new snapshot.
  * <p>
- * The projection asks for a new snapshot after each batch commit and after a rebuild's swap; a request checks
- * that the snapshot is not behind the dashboard processor's tokens (one primary-key read of
- * {@code token_entry}), which a batch commits together with its rows: the batches of another replica (whose
- * processor may own a segment) and another replica's rebuild are seen too, and no answer is older than what the
- * tokens say was committed. The ETag depends on the content only, so every replica gives the same answer the
- * same ETag.
+ * A request reads memory only. The projection asks for a new snapshot after each batch commit and after a
+ * rebuild's swap; a follower reads the dashboard processor's tokens (one primary-key read of {@code token_entry})
+ * every {@code ledger.dashboard.follow-interval} and asks for one when they moved since the snapshot was taken,
+ * which is how the batches of another replica (whose processor may own a segment) and another replica's rebuild
+ * are seen. Snapshots are built on one thread, at most one every {@code ledger.dashboard.min-refresh-gap}: under a
+ * stream of batches an answer is that much older than the newest commit at most, and the database sees a bounded
+ * number of dashboard reads whatever the number of pollers. The ETag depends on the content only, so every replica
+ * gives the same answer the same ETag.
  */
 @Component
 class DashboardSnapshots implements DisposableBean {
@@ -90,25 +97,34 @@ class DashboardSnapshots implements DisposableBean {
     private final ObjectMapper json;
     private final ProgramRules rules = ProgramRules.CALL_2020;
     private final Executor refresher;
+    private final long minRefreshGapNanos;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final ScheduledExecutorService follower;
     private volatile Snapshot current;
+    private volatile long lastRefreshStarted = System.nanoTime() - Duration.ofDays(1).toNanos();
 
     @Autowired
-    DashboardSnapshots(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper json) {
-        this(jdbc, transactions, json, Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "dashboard-snapshots");
-            thread.setDaemon(true);
-            return thread;
-        }));
+    DashboardSnapshots(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper json,
+                       @Value("${ledger.dashboard.follow-interval:100ms}") Duration followInterval,
+                       @Value("${ledger.dashboard.min-refresh-gap:50ms}") Duration minRefreshGap) {
+        this(jdbc, transactions, json, Executors.newSingleThreadExecutor(daemon("dashboard-snapshots")),
+                minRefreshGap);
+        follower.scheduleWithFixedDelay(this::followTokens, followInterval.toMillis(), followInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
-    /** {@code transactions} null: each read on its own (tests on a plain data source). */
+    /**
+     * {@code transactions} null: each read on its own (tests on a plain data source); the follower is not started
+     * ({@link #followTokens} is called by the test).
+     */
     DashboardSnapshots(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper json,
-                       Executor refresher) {
+                       Executor refresher, Duration minRefreshGap) {
         this.jdbc = jdbc;
         this.counters = new DashboardTables(jdbc);
         this.json = json;
         this.refresher = refresher;
+        this.minRefreshGapNanos = minRefreshGap.toNanos();
+        this.follower = Executors.newSingleThreadScheduledExecutor(daemon("dashboard-follower"));
         if (transactions == null) {
             this.readOnly = null;
         } else {
@@ -119,6 +135,14 @@ class DashboardSnapshots implements DisposableBean {
             readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
             readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** One answer and its strong ETag. */
@@ -160,44 +184,70 @@ class DashboardSnapshots implements DisposableBean {
         }
     }
 
+    /**
+     * One refresh queued at a time: the batches that commit while one waits or runs are covered by the one after
+     * it, which starts no earlier than the minimum gap after the last one started.
+     */
     private void queueRefresh() {
         if (refreshQueued.compareAndSet(false, true)) {
             refresher.execute(() -> {
-                refreshQueued.set(false);
+                long wait = lastRefreshStarted + minRefreshGapNanos - System.nanoTime();
                 try {
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    refreshQueued.set(false);
                     refresh();
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
-                    // the next request finds the snapshot behind the tokens and reads it itself
+                    // the follower sees the snapshot behind the tokens and asks again
                     log.warn("Dashboard snapshot not refreshed: {}", e.toString());
                 }
             });
         }
     }
 
-    /** The current snapshot, read again first if the dashboard processor committed since it was taken. */
+    /** What the follower does: a new snapshot when the dashboard processor's tokens moved since the last one. */
+    void followTokens() {
+        try {
+            Snapshot snapshot = current;
+            if (snapshot == null || !Arrays.equals(snapshot.tokens, tokens())) {
+                queueRefresh();
+            }
+        } catch (RuntimeException e) {
+            log.debug("Dashboard tokens not read: {}", e.toString());
+        }
+    }
+
+    /** The current snapshot; only the very first request waits for one to be read. */
     private Snapshot fresh() {
         Snapshot snapshot = current;
-        if (snapshot != null && Arrays.equals(snapshot.tokens, tokens())) {
-            return snapshot;
-        }
-        return refreshIfBehind(snapshot);
+        return snapshot != null ? snapshot : firstSnapshot();
     }
 
-    private synchronized Snapshot refreshIfBehind(Snapshot seen) {
-        Snapshot now = current;
-        if (now != seen && now != null && Arrays.equals(now.tokens, tokens())) {
-            return now;
-        }
-        return refresh();
+    private synchronized Snapshot firstSnapshot() {
+        return current != null ? current : refresh();
     }
 
-    /** Reads every figure of a new snapshot in one transaction and puts it in place. */
+    /**
+     * Reads every figure of a new snapshot in one transaction and puts it in place, with the caps of every
+     * district officer's view that the one before it had answered.
+     */
     synchronized Snapshot refresh() {
+        lastRefreshStarted = System.nanoTime();
+        Snapshot previous = current;
         Snapshot snapshot = read(() -> {
             byte[] tokens = tokens();
             Map<Direction, DirectionFigures> directions = counters.directions();
-            return new Snapshot(tokens, directionsOf(directions), districtsOf(counters.districts()),
+            Snapshot next = new Snapshot(tokens, directionsOf(directions), districtsOf(counters.districts()),
                     capsOf(directions, Optional.empty()));
+            if (previous != null) {
+                for (District district : previous.ofDistrict.keySet()) {
+                    next.ofDistrict.put(district, capsOf(directions, Optional.of(district)));
+                }
+            }
+            return next;
         });
         current = snapshot;
         return snapshot;
@@ -223,6 +273,7 @@ class DashboardSnapshots implements DisposableBean {
 
     @Override
     public void destroy() {
+        follower.shutdownNow();
         if (refresher instanceof ExecutorService service) {
             service.shutdownNow();
         }

@@ -22,7 +22,7 @@ class DashboardProjectionTest {
         for (int batchSize : new int[]{1, 4, 100}) {
             ProjectionFixture db = new ProjectionFixture();
             Scenario s = new Scenario(new Ledger());
-            db.feed(new DashboardProjection(db.batches, db.jdbc, new DashboardSnapshots(db.jdbc, null, new com.fasterxml.jackson.databind.ObjectMapper(), Runnable::run)), s.ledger.written(), batchSize);
+            db.feed(new DashboardProjection(db.batches, db.jdbc, DashboardSnapshotsTest.direct(db.jdbc)), s.ledger.written(), batchSize);
 
             assertThat(direction(db, "1.1")).as("1.1, batches of %d", batchSize)
                     .isEqualTo(List.of(3L, 3L, 3L, 1L, 1L, 0L, "1200000.00", "600000.00", "1800000.00"));
@@ -44,7 +44,7 @@ class DashboardProjectionTest {
     @Test
     void aRebuildSetsTheSameFiguresTheLiveProjectionAdded() {
         Scenario s = new Scenario(new Ledger());
-        DashboardProjection projection = new DashboardProjection(fixture.batches, fixture.jdbc, new DashboardSnapshots(fixture.jdbc, null, new com.fasterxml.jackson.databind.ObjectMapper(), Runnable::run));
+        DashboardProjection projection = new DashboardProjection(fixture.batches, fixture.jdbc, DashboardSnapshotsTest.direct(fixture.jdbc));
         fixture.feed(projection, s.ledger.written(), 3);
         List<Map<String, Object>> live = fixture.jdbc.queryForList("SELECT * FROM direction_stats ORDER BY code");
         List<Map<String, Object>> liveDistricts = fixture.jdbc.queryForList("SELECT * FROM district_stats ORDER BY code");
@@ -57,7 +57,7 @@ class DashboardProjectionTest {
     @Test
     void aRebuildInChunksOfThreeWithTwoCachedApplicationsEqualsTheLiveProjection() {
         Scenario s = new Scenario(new Ledger());
-        DashboardProjection projection = new DashboardProjection(fixture.batches, fixture.jdbc, new DashboardSnapshots(fixture.jdbc, null, new com.fasterxml.jackson.databind.ObjectMapper(), Runnable::run));
+        DashboardProjection projection = new DashboardProjection(fixture.batches, fixture.jdbc, DashboardSnapshotsTest.direct(fixture.jdbc));
         fixture.feed(projection, s.ledger.written(), 4);
         String[] tables = {"dashboard_application", "direction_stats", "district_stats"};
         var live = fixture.rows(tables);
@@ -88,7 +88,7 @@ class DashboardProjectionTest {
     @Test
     void theVerificationFoldFindsNothingUntilARowOrAFigureIsChanged() {
         Scenario s = new Scenario(new Ledger());
-        DashboardProjection projection = new DashboardProjection(fixture.batches, fixture.jdbc, new DashboardSnapshots(fixture.jdbc, null, new com.fasterxml.jackson.databind.ObjectMapper(), Runnable::run));
+        DashboardProjection projection = new DashboardProjection(fixture.batches, fixture.jdbc, DashboardSnapshotsTest.direct(fixture.jdbc));
         fixture.feed(projection, s.ledger.written(), 3);
         assertThat(fixture.verify(projection, s.ledger.written())).isEmpty();
 

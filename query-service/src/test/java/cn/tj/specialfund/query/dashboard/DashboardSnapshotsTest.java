@@ -28,8 +28,12 @@ class DashboardSnapshotsTest {
     private final List<DomainEventMessage<?>> events = s.ledger.written();
 
     private static DashboardSnapshots snapshots(ProjectionFixture fixture) {
-        // refreshed on the calling thread, so that each batch's replacement is done when feed returns
-        return new DashboardSnapshots(fixture.jdbc, null, new ObjectMapper(), Runnable::run);
+        return direct(fixture.jdbc);
+    }
+
+    /** Refreshed on the calling thread without a gap, so that each batch's replacement is done when feed returns. */
+    static DashboardSnapshots direct(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new DashboardSnapshots(jdbc, null, new ObjectMapper(), Runnable::run, java.time.Duration.ZERO);
     }
 
     @Test
@@ -46,14 +50,20 @@ class DashboardSnapshotsTest {
         // a row changed behind the projection's back is not read per request: the answer is the snapshot's
         fixture.jdbc.update("UPDATE direction_stats SET submitted = submitted + 10 WHERE code = '1.1'");
         assertThat(submitted()).isEqualTo(6);
-        // until the dashboard processor's token moves, as it does with another replica's batch
+        snapshots.followTokens();
+        assertThat(submitted()).as("the tokens did not move").isEqualTo(6);
+        // until the dashboard processor's token moves, as it does with another replica's batch, and the follower
+        // sees it
         fixture.jdbc.update("INSERT INTO token_entry (processor_name, segment, token, token_type, timestamp) "
                 + "VALUES ('dashboard-view', 1, ?, 'GlobalSequenceTrackingToken', '2020-01-01T00:00:00Z')",
                 (Object) "{\"globalIndex\":99}".getBytes());
+        assertThat(submitted()).isEqualTo(6);
+        snapshots.followTokens();
         assertThat(submitted()).isEqualTo(16);
         fixture.jdbc.update("UPDATE direction_stats SET submitted = submitted - 10 WHERE code = '1.1'");
         fixture.jdbc.update("UPDATE token_entry SET token = ? WHERE processor_name = 'dashboard-view'",
                 (Object) "{\"globalIndex\":100}".getBytes());
+        snapshots.followTokens();
         assertThat(submitted()).isEqualTo(6);
     }
 
@@ -106,6 +116,22 @@ class DashboardSnapshotsTest {
         assertThat(replica.caps(Optional.of(District.BINHAI), 20).getHeaders().getETag())
                 .isEqualTo(snapshots.caps(Optional.of(District.BINHAI), 20).getHeaders().getETag());
         assertThat(snapshots.directions().getHeaders().getCacheControl()).contains("no-cache").contains("private");
+    }
+
+    @Test
+    void aDistrictOfficersViewIsReadWithEveryNewSnapshotNotOnTheirRequest() {
+        fixture.feed(projection, events, 100);
+        assertThat(snapshots.caps(Optional.of(District.BINHAI), 20).getBody().caps().get(0).candidates())
+                .extracting(DashboardController.Candidate::id).containsExactly(s.e.toString());
+
+        fixture.jdbc.update("UPDATE dashboard_application SET score = 42 WHERE id = ?", s.e.toString());
+        snapshots.refresh();
+        // rows gone after the snapshot was taken: a view read on request would find no candidate
+        fixture.jdbc.update("DELETE FROM dashboard_application");
+        DashboardController.Cap binhai = snapshots.caps(Optional.of(District.BINHAI), 20).getBody().caps().get(0);
+        assertThat(binhai.candidates()).hasSize(1);
+        assertThat(binhai.candidates().get(0).score()).isEqualByComparingTo("42");
+        assertThat(binhai.candidateCount()).isEqualTo(1);
     }
 
     private long submitted() {
