@@ -58,8 +58,10 @@ public final class Bench {
     static final int OPEN_LOOP_VIEWERS = 60;
 
     record Options(String size, long applications, long httpApplications, String commandUrl, String queryUrl,
-                   String floorUrl, String dbUrl, String dbUser, long commandPid, long queryPid, Path out, String stamp,
-                   double phaseSeconds, double catchUpTimeout, double rebuildTimeout, long seed) {
+                   String floorUrl, String dbUrl, String dbUser, long commandPid, long queryPid, long floorPid, Path out,
+                   String stamp,
+                   double phaseSeconds, double catchUpTimeout, double rebuildTimeout, long seed,
+                   String only) {
 
         static Options parse(String[] args) {
             Map<String, String> o = new LinkedHashMap<>();
@@ -76,12 +78,14 @@ public final class Bench {
                     o.get("floor-url"),
                     o.get("db-url"), o.getOrDefault("db-user", "postgres"),
                     Long.parseLong(o.getOrDefault("command-pid", "0")), Long.parseLong(o.getOrDefault("query-pid", "0")),
+                    Long.parseLong(o.getOrDefault("floor-pid", "0")),
                     Path.of(o.getOrDefault("out", "bench/results")),
                     o.getOrDefault("stamp", Instant.now().toString().replaceAll("[-:]", "").substring(0, 15)),
                     Double.parseDouble(o.getOrDefault("phase-seconds", "20")),
                     Double.parseDouble(o.getOrDefault("catch-up-timeout", "600")),
                     Double.parseDouble(o.getOrDefault("rebuild-timeout", "600")),
-                    Long.parseLong(o.getOrDefault("seed", "2020")));
+                    Long.parseLong(o.getOrDefault("seed", "2020")),
+                    o.getOrDefault("only", ""));
         }
     }
 
@@ -92,6 +96,7 @@ public final class Bench {
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private Resources resources;
+    private CpuAccounts cpu;
 
     private Bench(Options options) {
         this.options = options;
@@ -116,11 +121,16 @@ public final class Bench {
         report.put("startedAt", Instant.now().toString());
         report.put("machine", Machine.describe(db));
         report.put("loadAverageAtStart", Machine.loadAverage());
+        cpu = new CpuAccounts(options.commandPid(), options.queryPid(), options.floorPid());
         resources = new Resources(http, List.of(
                 new Resources.Service("command-service", options.commandUrl(), options.commandPid()),
                 new Resources.Service("query-service", options.queryUrl(), options.queryPid())));
         try {
             commands();
+            if (options.only().equals("commands")) {
+                notes.add("only the commands and their baselines were measured (BENCH_ONLY=commands)");
+                return;
+            }
             lag();
             fill();
             queries("queriesAt" + db.count("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0"));
@@ -171,7 +181,9 @@ public final class Bench {
             log("commands over HTTP, " + clients + " clients");
             CommandDriver driver = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
             Profiler profiler = clients == 32 ? new Profiler(options.commandPid(), db, 500) : null;
+            Map<String, Long> cpuAtStart = cpu.now();
             double seconds = driver.run(clients, deadline(options.phaseSeconds()), Long.MAX_VALUE, 0, false);
+            Map<String, Object> cpuPerCommand = cpu.perOperation(cpuAtStart, driver.all.count());
             if (profiler != null) {
                 profiler.close();
             }
@@ -187,6 +199,7 @@ public final class Bench {
                 level.put("ratioToHttpFloor",
                         Latencies.round((Double) http.get("perSecond") / (Double) floorRequests.get("perSecond")));
             }
+            level.put("cpuMsPerCommand", cpuPerCommand);
             level.put("statuses", driver.statuses());
             Map<String, Object> kinds = new LinkedHashMap<>();
             driver.byKind.forEach((k, v) -> kinds.put(k, v.summary(seconds)));
@@ -224,9 +237,11 @@ public final class Bench {
             resources.phase("http-floor-c" + clients);
             log("HTTP floor, " + clients + " clients");
             FloorDriver driver = new FloorDriver(http, options.floorUrl(), options.seed() + 1);
+            Map<String, Long> cpuAtStart = cpu.now();
             double seconds = driver.run(clients, deadline(options.phaseSeconds()));
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("requests", driver.all.summary(seconds));
+            r.put("cpuMsPerRequest", cpu.perOperation(cpuAtStart, driver.all.count()));
             r.put("statuses", driver.statuses());
             return r;
         } finally {
@@ -237,6 +252,11 @@ public final class Bench {
     /** Seconds of one warm-up round, and the longest a warm-up may take. */
     private static final double WARM_UP_ROUND_SECONDS = 5;
     private static final double WARM_UP_LIMIT_SECONDS = 180;
+    /**
+     * At least this long (quick and national): the rate of a young JVM rises in steps as the JIT compiles more of
+     * the path, and a pause between two steps is not the end of the warm-up.
+     */
+    private static final double WARM_UP_MIN_SECONDS = 60;
     /** A round must beat the best so far by this much to count as still warming up. */
     private static final double WARM_UP_GAIN = 1.05;
 
@@ -246,12 +266,14 @@ public final class Bench {
      * how long that takes depends on the machine (from 15 s to a few minutes of load on 2 vCPUs).
      */
     private Map<String, Object> warmUp(String what, WarmUpRound round) throws Exception {
-        long limit = deadline(options.size().equals("smoke") ? WARM_UP_ROUND_SECONDS * 2 : WARM_UP_LIMIT_SECONDS);
+        boolean smoke = options.size().equals("smoke");
+        long limit = deadline(smoke ? WARM_UP_ROUND_SECONDS * 2 : WARM_UP_LIMIT_SECONDS);
+        long least = deadline(smoke ? 0 : WARM_UP_MIN_SECONDS);
         long started = System.nanoTime();
         List<Double> rates = new ArrayList<>();
         double best = 0;
         int flat = 0;
-        while (flat < 2 && System.nanoTime() < limit) {
+        while ((flat < 2 || System.nanoTime() < least) && System.nanoTime() < limit) {
             double rate = round.run();
             rates.add(Latencies.round(rate));
             flat = rate > best * WARM_UP_GAIN ? 0 : flat + 1;
@@ -603,12 +625,13 @@ public final class Bench {
 
     private void write() throws Exception {
         Files.createDirectories(options.out());
-        String base = options.size() + "-" + options.stamp();
+        String kind = options.only().isEmpty() ? options.size() : options.size() + "-" + options.only();
+        String base = kind + "-" + options.stamp();
         Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(options.out().resolve(base + ".json").toFile(), report);
         String md = Report.markdown(report, base + ".json");
         Files.writeString(options.out().resolve(base + ".md"), md);
-        Files.writeString(options.out().resolve("latest-" + options.size() + ".md"), md);
+        Files.writeString(options.out().resolve("latest-" + kind + ".md"), md);
         log("wrote " + options.out().resolve(base + ".json") + " and .md");
     }
 }

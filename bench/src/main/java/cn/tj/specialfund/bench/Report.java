@@ -9,6 +9,21 @@ final class Report {
     private Report() {
     }
 
+    /** "service a, PostgreSQL b, client c; machine d" from a CpuAccounts answer. */
+    private static String cpu(Map<String, Object> ms, String... services) {
+        StringBuilder s = new StringBuilder();
+        for (String service : services) {
+            s.append(service).append(' ').append(ms.get(service));
+            if (ms.containsKey(service + " JIT")) {
+                s.append(" (JIT ").append(ms.get(service + " JIT")).append(", GC ").append(ms.get(service + " GC"))
+                        .append(')');
+            }
+            s.append(", ");
+        }
+        return s.append("PostgreSQL ").append(ms.get("postgres")).append(", client ").append(ms.get("client"))
+                .append("; machine ").append(ms.get("machine")).toString();
+    }
+
     @SuppressWarnings("unchecked")
     static String markdown(Map<String, Object> r, String jsonName) {
         StringBuilder md = new StringBuilder();
@@ -37,6 +52,15 @@ final class Report {
                             .append(rate(map(floor.get("requests")), "req/s")).append(" | ").append(toFloor)
                             .append(" | ≥ ").append(Bench.COMMANDS_VS_HTTP_FLOOR).append(" × HTTP floor | ")
                             .append(mark(toFloor >= Bench.COMMANDS_VS_HTTP_FLOOR)).append(" |\n");
+                    Map<String, Object> commandCpu = map(level.get("cpuMsPerCommand"));
+                    Map<String, Object> floorCpu = map(floor.get("cpuMsPerRequest"));
+                    if (commandCpu != null && floorCpu != null) {
+                        md.append("| CPU per command, ").append(e.getKey().substring(1)).append(" clients (ms) | ")
+                                .append(cpu(commandCpu, "command-service", "query-service")).append(" | per floor request: ")
+                                .append(cpu(floorCpu, "http-floor")).append(" | ")
+                                .append(Latencies.round(num(floorCpu.get("machine")) / num(commandCpu.get("machine"))))
+                                .append(" | (the profile of the rates above) | |\n");
+                    }
                 }
             }
         }

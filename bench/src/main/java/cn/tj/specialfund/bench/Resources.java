@@ -142,6 +142,11 @@ final class Resources implements AutoCloseable {
     }
 
     /** {busy, total} jiffies of the whole machine. */
+    /** The machine's busy CPU ticks (all cores) since boot. */
+    static long machineBusyTicks() {
+        return machineTicks()[0];
+    }
+
     private static long[] machineTicks() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
