@@ -41,7 +41,7 @@ class ApplicationSearchIT {
                 "1200000", false), "6000000", "1200000", Tier.MUNICIPAL);
         hexi = Ledger.form("Hexi 100% Cloud_Platform", Direction.D2_3, District.HEXI, "6000000", "0", "1200000", false);
         hexiId = ledger.submit(hexi, "6000000", "1200000", Tier.MUNICIPAL);
-        ledger.submit(Ledger.form("滨海新区工业互联网平台", Direction.D2_1, District.BINHAI, "6000000", "0", "1200000", false),
+        ledger.submit(Ledger.form("滨海新区与南开区合作工业互联网平台", Direction.D2_1, District.BINHAI, "6000000", "0", "1200000", false),
                 "6000000", "1200000", Tier.MUNICIPAL);
         for (int i = 0; i < FILLERS; i++) {
             ledger.submit(Ledger.form("Filler " + i, Direction.D1_4, District.NANKAI, "6000000", "0", "1200000", false),
@@ -76,6 +76,10 @@ class ApplicationSearchIT {
     @Test
     void qFindsNamesByAnyPartInAnyCaseWithItsWildcardsTakenLiterally() {
         assertThat(ids(search("auditor", q("数字孪生")))).containsExactly(xiqingId.toString());
+        assertThat(ids(search("auditor", q("车间")))).containsExactly(xiqingId.toString());
+        assertThat(ids(search("auditor", q("孪")))).containsExactly(xiqingId.toString());
+        // each pair of 汽车间 is in the name (汽车, 车间), the text is not: the index proposes, LIKE decides
+        assertThat(search("auditor", q("汽车间")).path("total").asLong()).isZero();
         assertThat(ids(search("auditor", q("hexi 100% cloud")))).containsExactly(hexiId.toString());
         assertThat(ids(search("auditor", q("0%")))).containsExactly(hexiId.toString());
         assertThat(ids(search("auditor", q("_")))).containsExactly(hexiId.toString());
@@ -87,7 +91,12 @@ class ApplicationSearchIT {
     void qFindsADistrictByItsChineseNameOrCode() {
         assertThat(ids(search("auditor", q("西青")))).containsExactly(xiqingId.toString());
         assertThat(ids(search("auditor", q("xiqing")))).containsExactly(xiqingId.toString());
-        assertThat(search("auditor", q("南开区")).path("total").asLong()).isEqualTo(FILLERS);
+        // NANKAI's applications, and a BINHAI project whose name says 南开区: the district's are counted ahead,
+        // the others row by row
+        assertThat(search("auditor", q("南开区")).path("total").asLong()).isEqualTo(FILLERS + 1);
+        assertThat(search("auditor", q("南开区") + "&direction=1.4").path("total").asLong()).isEqualTo(FILLERS);
+        assertThat(search("auditor", q("南开区") + "&direction=2.1").path("total").asLong()).isEqualTo(1);
+        assertThat(search("auditor", q("南开区") + "&district=BINHAI&size=1").path("total").asLong()).isEqualTo(1);
     }
 
     @Test

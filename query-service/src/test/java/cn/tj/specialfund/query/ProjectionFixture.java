@@ -40,7 +40,7 @@ public final class ProjectionFixture {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:projection_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
                 "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
         this.jdbc = new JdbcTemplate(dataSource);
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         this.batches = new ProjectionBatches(new ProjectionLock(jdbc), jdbc, serializer,

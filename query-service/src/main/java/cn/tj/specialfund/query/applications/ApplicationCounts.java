@@ -100,6 +100,31 @@ final class ApplicationCounts {
         return counts;
     }
 
+    /**
+     * How many applications of the districts the filter's {@code q} names (within its direction, district and
+     * status) there are: the part of a search's total that needs no look at the applications themselves.
+     */
+    long totalInDistricts(ApplicationRows.Filter filter) {
+        List<String> districts = filter.qDistricts().stream()
+                .filter(d -> filter.district() == null || filter.district().equals(d)).sorted().toList();
+        if (districts.isEmpty()) {
+            return 0;
+        }
+        List<Object> values = new ArrayList<>(districts);
+        StringBuilder sql = new StringBuilder("SELECT COALESCE(SUM(applications), 0) FROM application_count WHERE district IN (")
+                .append(String.join(", ", java.util.Collections.nCopies(districts.size(), "?"))).append(')');
+        if (filter.direction() != null) {
+            sql.append(" AND direction = ?");
+            values.add(filter.direction());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = ?");
+            values.add(filter.status());
+        }
+        Long total = jdbc.queryForObject(sql.toString(), Long.class, values.toArray());
+        return total == null ? 0 : total;
+    }
+
     long total(ApplicationRows.Filter filter) {
         Long total = jdbc.queryForObject("SELECT COALESCE(SUM(applications), 0) FROM application_count"
                 + filter.where(), Long.class, filter.parameters().toArray());

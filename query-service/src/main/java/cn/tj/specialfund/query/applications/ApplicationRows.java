@@ -58,6 +58,32 @@ class ApplicationRows {
         }
 
         String where() {
+            return where(false, Arms.ALL);
+        }
+
+        List<Object> parameters() {
+            return parameters(false, Arms.ALL);
+        }
+
+        /** Which arms of {@code q} a statement holds. */
+        enum Arms {
+            /** Names, credit code, id and the districts {@code q} names. */
+            ALL,
+            /** Names, credit code and id, in every district but those {@code q} names. */
+            OUTSIDE_NAMED_DISTRICTS
+        }
+
+        /** Whether the total can be counted as the named districts' count kept ahead plus the other arms' rows. */
+        boolean countsNamedDistrictsAhead() {
+            return q != null && !qDistricts.isEmpty() && submittedFrom == null && submittedTo == null;
+        }
+
+        /**
+         * {@code nameIndex}: the names are searched through PostgreSQL's index of their character pairs
+         * ({@code name_pairs}, db/vendor/postgresql V5_2) before LIKE decides; a search text of one character has
+         * no pair and is matched by LIKE alone.
+         */
+        String where(boolean nameIndex, Arms arms) {
             List<String> parts = new ArrayList<>();
             if (direction != null) {
                 parts.add("direction = ?");
@@ -75,15 +101,21 @@ class ApplicationRows {
                 parts.add("submitted_at <= ?");
             }
             if (q != null) {
-                String districts = qDistricts.isEmpty() ? ""
-                        : " OR district IN (" + String.join(", ", Collections.nCopies(qDistricts.size(), "?")) + ")";
-                parts.add("(LOWER(project_name) LIKE ? ESCAPE '\\' OR LOWER(applicant_name) LIKE ? ESCAPE '\\'"
-                        + " OR credit_code LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\'" + districts + ")");
+                String marks = String.join(", ", Collections.nCopies(qDistricts.size(), "?"));
+                String districts = qDistricts.isEmpty() || arms != Arms.ALL ? "" : " OR district IN (" + marks + ")";
+                String names = "(LOWER(project_name) LIKE ? ESCAPE '\\' OR LOWER(applicant_name) LIKE ? ESCAPE '\\')";
+                if (usesNameIndex(nameIndex)) {
+                    names = "(name_pairs @> name_bigrams(LOWER(?)) AND " + names + ")";
+                }
+                parts.add("(" + names + " OR credit_code LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\'" + districts + ")");
+                if (arms == Arms.OUTSIDE_NAMED_DISTRICTS && !qDistricts.isEmpty()) {
+                    parts.add("district NOT IN (" + marks + ")");
+                }
             }
             return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
         }
 
-        List<Object> parameters() {
+        List<Object> parameters(boolean nameIndex, Arms arms) {
             List<Object> values = new ArrayList<>();
             if (direction != null) {
                 values.add(direction);
@@ -102,6 +134,9 @@ class ApplicationRows {
             }
             if (q != null) {
                 String literal = likeLiteral(q);
+                if (usesNameIndex(nameIndex)) {
+                    values.add(q);
+                }
                 values.add("%" + literal.toLowerCase(Locale.ROOT) + "%");
                 values.add("%" + literal.toLowerCase(Locale.ROOT) + "%");
                 values.add(literal.toUpperCase(Locale.ROOT) + "%");
@@ -109,6 +144,10 @@ class ApplicationRows {
                 values.addAll(qDistricts);
             }
             return values;
+        }
+
+        private boolean usesNameIndex(boolean nameIndex) {
+            return nameIndex && q.codePointCount(0, q.length()) >= 2;
         }
 
         /** The search text matched as itself: LIKE's wildcards and the escape character escaped. */
@@ -119,11 +158,15 @@ class ApplicationRows {
 
     private final JdbcTemplate jdbc;
     private final ApplicationCounts counts;
+    /** PostgreSQL has the index of the names' character pairs (db/vendor/postgresql); H2 scans. */
+    private final boolean nameIndex;
 
     ApplicationRows(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(500);
         this.counts = new ApplicationCounts(jdbc);
+        this.nameIndex = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
     }
 
     Optional<ApplicationState> find(String id) {
@@ -132,20 +175,28 @@ class ApplicationRows {
 
     /** One page in submission order, and how many match in all (counted only when the page does not tell). */
     ApplicationPageRows page(Filter filter, int page, int size) {
-        List<Object> parameters = filter.parameters();
+        List<Object> parameters = filter.parameters(nameIndex, Filter.Arms.ALL);
+        String where = filter.where(nameIndex, Filter.Arms.ALL);
         long offset = (long) page * size;
         List<Object> paged = new ArrayList<>(parameters);
         paged.add(size);
         paged.add(offset);
-        List<ApplicationState> rows = jdbc.query("SELECT " + COLUMNS + " FROM application_view" + filter.where()
+        List<ApplicationState> rows = jdbc.query("SELECT " + COLUMNS + " FROM application_view" + where
                 + ORDER + " LIMIT ? OFFSET ?", STATE, paged.toArray());
         long total;
         if (rows.size() < size && (offset == 0 || !rows.isEmpty())) {
             total = offset + rows.size();
         } else if (filter.countedAhead()) {
             total = counts.total(filter);
+        } else if (filter.countsNamedDistrictsAhead()) {
+            // q names districts (西青): their applications are counted ahead, and only the matches outside them
+            // are counted row by row, a few instead of a district's tens of thousands at national size
+            Long outside = jdbc.queryForObject("SELECT COUNT(*) FROM application_view"
+                            + filter.where(nameIndex, Filter.Arms.OUTSIDE_NAMED_DISTRICTS), Long.class,
+                    filter.parameters(nameIndex, Filter.Arms.OUTSIDE_NAMED_DISTRICTS).toArray());
+            total = counts.totalInDistricts(filter) + (outside == null ? 0 : outside);
         } else {
-            Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM application_view" + filter.where(), Long.class,
+            Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM application_view" + where, Long.class,
                     parameters.toArray());
             total = counted == null ? 0 : counted;
         }
@@ -154,10 +205,10 @@ class ApplicationRows {
 
     /** Every match in submission order, row by row. */
     void each(Filter filter, Consumer<ApplicationState> sink) {
-        jdbc.query("SELECT " + COLUMNS + " FROM application_view" + filter.where() + ORDER,
+        jdbc.query("SELECT " + COLUMNS + " FROM application_view" + filter.where(nameIndex, Filter.Arms.ALL) + ORDER,
                 rs -> {
                     sink.accept(read(rs));
-                }, filter.parameters().toArray());
+                }, filter.parameters(nameIndex, Filter.Arms.ALL).toArray());
     }
 
     record ApplicationPageRows(List<ApplicationState> rows, long total) {

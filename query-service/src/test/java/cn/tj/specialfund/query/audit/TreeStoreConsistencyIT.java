@@ -39,7 +39,7 @@ class TreeStoreConsistencyIT {
     void database() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:tree_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         builder = new TreeBuilder(jdbc);
         AuditKeyring keys = new AuditKeyring(CHECKPOINT_KEY.signerKey(), "", "",
