@@ -6,6 +6,7 @@ import cn.tj.specialfund.coreapi.rules.RuleViolation;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.apache.catalina.connector.ClientAbortException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -124,6 +126,12 @@ public class ProblemHandler {
         ConcurrencyException concurrency = findCause(e, ConcurrencyException.class);
         if (concurrency != null) {
             return concurrentChange(concurrency);
+        }
+        if (findCause(e, ClientAbortException.class) != null || findCause(e, AsyncRequestNotUsableException.class) != null) {
+            // the client went away while its answer was written (a closed tab, a cancelled export): no one to
+            // answer, and no failure of the ledger
+            log.debug("Client gone: {}", e.toString());
+            return null;
         }
         log.error("Unexpected failure", e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
