@@ -401,7 +401,9 @@ public final class Bench {
         r.put("dashboards", queries(name + "-dashboards", DASHBOARDS, 8));
         r.put("finance", queries(name + "-finance", FINANCE, 2));
         r.put("lists", queries(name + "-lists", LISTS, 2));
-        r.put("openLoop", openLoop(name + "-open-loop"));
+        // the same arrivals on their own first: what an answer costs when no write load shares the cores
+        r.put("openLoopWithoutCommands", openLoop(name + "-open-loop-quiet", false));
+        r.put("openLoop", openLoop(name + "-open-loop", true));
         Http.Response finance = http.get(options.queryUrl() + "/api/finance/commitments", "finance", "finance");
         r.put("financeResponseStatus", finance.status());
         r.put("financeResponseBytes", finance.body().length);
@@ -412,25 +414,32 @@ public final class Bench {
      * {@link #OPEN_LOOP_RATE} dashboard requests a second from polling viewers ({@link OpenLoop}) while commands run
      * at a quarter of the max rate.
      */
-    private Map<String, Object> openLoop(String name) throws Exception {
+    private Map<String, Object> openLoop(String name, boolean withCommands) throws Exception {
         resources.phase(name);
-        double rate = ((Double) report.get("maxCommandRate")) / 4;
-        log(name + ": " + OPEN_LOOP_RATE + " dashboard requests/s from " + OPEN_LOOP_VIEWERS + " viewers, commands at "
-                + Latencies.round(rate) + "/s");
+        double rate = withCommands ? ((Double) report.get("maxCommandRate")) / 4 : 0;
+        log(name + ": " + OPEN_LOOP_RATE + " dashboard requests/s from " + OPEN_LOOP_VIEWERS + " viewers, "
+                + (withCommands ? "commands at " + Latencies.round(rate) + "/s" : "no commands"));
         long deadline = deadline(options.phaseSeconds());
         CommandDriver background = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
         Thread commands = new Thread(() -> {
             try {
-                background.run(4, deadline, Long.MAX_VALUE, rate, false);
+                if (withCommands) {
+                    background.run(4, deadline, Long.MAX_VALUE, rate, false);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         commands.start();
+        Map<String, Long> cpuAtStart = cpu.now();
         Map<String, Object> r = new OpenLoop(http, options.queryUrl())
                 .run(OpenLoop.DASHBOARDS, OPEN_LOOP_RATE, options.phaseSeconds(), OPEN_LOOP_VIEWERS);
         commands.join();
-        r.put("backgroundCommands", background.all.summary(options.phaseSeconds()));
+        long answered = ((Number) Report.map(r.get("all")).get("count")).longValue();
+        r.put("cpuMsPerRequest", cpu.perOperation(cpuAtStart, answered));
+        if (withCommands) {
+            r.put("backgroundCommands", background.all.summary(options.phaseSeconds()));
+        }
         log("  " + r.get("byDashboard"));
         return r;
     }

@@ -97,29 +97,36 @@ final class Report {
             }
         }
         for (Map.Entry<String, Object> e : r.entrySet()) {
-            Map<String, Object> open = e.getKey().startsWith("queriesAt") ? map(map(e.getValue()).get("openLoop")) : null;
-            if (open == null) {
-                continue;
-            }
-            Map<String, Object> background = map(open.get("backgroundCommands"));
-            for (Map.Entry<String, Object> d : map(open.get("byDashboard")).entrySet()) {
-                Map<String, Object> s = map(d.getValue());
-                md.append("| open loop: GET dashboard ").append(d.getKey()).append(" at ")
-                        .append(map(e.getValue()).get("applications")).append(" applications (")
-                        .append((int) num(open.get("targetRate"))).append(" dashboard req/s from ")
-                        .append(open.get("viewers")).append(" polling viewers, commands at ")
-                        .append(background == null ? "?" : background.get("perSecond")).append("/s) | p50 ")
-                        .append(s.get("p50Ms")).append(" ms, p99 ").append(s.get("p99Ms")).append(" ms (")
-                        .append(s.get("perSecond")).append("/s, ").append(s.get("notModified")).append(" of ")
-                        .append(s.get("count")).append(" 304) | — | — | p99 < ").append((int) Bench.DASHBOARD_P99_MS)
-                        .append(" ms | ").append(mark(num(s.get("p99Ms")) < Bench.DASHBOARD_P99_MS)).append(" |\n");
-            }
-            if (num(open.get("notSentClientBacklog")) > 0) {
-                md.append("| open loop: arrivals not sent (").append(OpenLoop.MAX_IN_FLIGHT)
-                        .append(" requests already open) | ").append(open.get("notSentClientBacklog")).append(" | | | | |\n");
-            }
-            if (open.get("failures") instanceof Map<?, ?> failed && !failed.isEmpty()) {
-                md.append("| open loop failures | ").append(failed).append(" | | | | |\n");
+            for (String variant : List.of("openLoopWithoutCommands", "openLoop")) {
+                Map<String, Object> open = e.getKey().startsWith("queriesAt") ? map(map(e.getValue()).get(variant)) : null;
+                if (open == null) {
+                    continue;
+                }
+                Map<String, Object> background = map(open.get("backgroundCommands"));
+                String load = background == null ? "no commands" : "commands at " + background.get("perSecond") + "/s";
+                for (Map.Entry<String, Object> d : map(open.get("byDashboard")).entrySet()) {
+                    Map<String, Object> s = map(d.getValue());
+                    md.append("| open loop: GET dashboard ").append(d.getKey()).append(" at ")
+                            .append(map(e.getValue()).get("applications")).append(" applications (")
+                            .append((int) num(open.get("targetRate"))).append(" dashboard req/s from ")
+                            .append(open.get("viewers")).append(" polling viewers, ").append(load).append(") | p50 ")
+                            .append(s.get("p50Ms")).append(" ms, p99 ").append(s.get("p99Ms")).append(" ms (")
+                            .append(s.get("perSecond")).append("/s, ").append(s.get("notModified")).append(" of ")
+                            .append(s.get("count")).append(" 304) | — | — | p99 < ").append((int) Bench.DASHBOARD_P99_MS)
+                            .append(" ms | ").append(mark(num(s.get("p99Ms")) < Bench.DASHBOARD_P99_MS)).append(" |\n");
+                }
+                if (num(open.get("notSentClientBacklog")) > 0) {
+                    md.append("| open loop: arrivals not sent (").append(OpenLoop.MAX_IN_FLIGHT)
+                            .append(" requests already open) | ").append(open.get("notSentClientBacklog")).append(" | | | | |\n");
+                }
+                if (open.get("failures") instanceof Map<?, ?> failed && !failed.isEmpty()) {
+                    md.append("| open loop failures | ").append(failed).append(" | | | | |\n");
+                }
+                Map<String, Object> cpu = map(open.get("cpuMsPerRequest"));
+                if (cpu != null) {
+                    md.append("| open loop, ").append(load).append(": CPU per dashboard answer (ms) | ")
+                            .append(cpu(cpu, "query-service", "command-service")).append(" | | | (the profile of the latencies above) | |\n");
+                }
             }
         }
         for (String name : List.of("catchUpAfterHttp", "catchUpAfterSeed")) {
