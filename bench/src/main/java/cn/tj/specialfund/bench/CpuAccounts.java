@@ -32,7 +32,7 @@ final class CpuAccounts {
      */
     Map<String, Long> now() {
         Map<String, Long> ticks = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> ticks.put(name, pid > 0 ? ticksOf(pid) : 0));
+        pids.forEach((name, pid) -> ticks.put(name, pid > 0 ? Resources.cpuTicks(pid) : 0));
         for (String service : new String[]{"command-service", "query-service"}) {
             long[] jitAndGc = jitAndGcTicks(pids.get(service));
             ticks.put(service + " JIT", jitAndGc[0]);
@@ -59,15 +59,6 @@ final class CpuAccounts {
         return r;
     }
 
-    private static long ticksOf(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (IOException | RuntimeException gone) {
-            return 0;
-        }
-    }
 
     /** CPU of the JIT compiler threads and of the GC threads, in ticks, from {@code jcmd <pid> Thread.print}. */
     private static long[] jitAndGcTicks(long pid) {
@@ -111,8 +102,7 @@ final class CpuAccounts {
                 try {
                     String stat = Files.readString(p.resolve("stat"));
                     if (stat.contains("(postgres)")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        sum += Resources.ticksOfStat(stat);
                     }
                 } catch (IOException | RuntimeException gone) {
                     // a process that ended meanwhile

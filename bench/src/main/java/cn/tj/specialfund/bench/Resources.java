@@ -131,14 +131,19 @@ final class Resources implements AutoCloseable {
         return Double.NaN;
     }
 
-    private static long cpuTicks(long pid) {
+    /** User and system CPU ticks of a process (0 once it is gone). */
+    static long cpuTicks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticksOfStat(Files.readString(Path.of("/proc/" + pid + "/stat")));
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** User and system CPU ticks from the text of a {@code /proc/<pid>/stat}. */
+    static long ticksOfStat(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /** {busy, total} jiffies of the whole machine. */
