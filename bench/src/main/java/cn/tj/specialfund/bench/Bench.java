@@ -423,18 +423,20 @@ public final class Bench {
         CommandDriver background = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
         Thread commands = new Thread(() -> {
             try {
-                if (withCommands) {
-                    background.run(4, deadline, Long.MAX_VALUE, rate, false);
-                }
+                background.run(4, deadline, Long.MAX_VALUE, rate, false);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        commands.start();
+        if (withCommands) {
+            commands.start();
+        }
         Map<String, Long> cpuAtStart = cpu.now();
         Map<String, Object> r = new OpenLoop(http, options.queryUrl())
                 .run(OpenLoop.DASHBOARDS, OPEN_LOOP_RATE, options.phaseSeconds(), OPEN_LOOP_VIEWERS);
-        commands.join();
+        if (withCommands) {
+            commands.join();
+        }
         long answered = ((Number) Report.map(r.get("all")).get("count")).longValue();
         r.put("cpuMsPerRequest", cpu.perOperation(cpuAtStart, answered));
         if (withCommands) {

@@ -122,10 +122,10 @@ final class Report {
                 if (open.get("failures") instanceof Map<?, ?> failed && !failed.isEmpty()) {
                     md.append("| open loop failures | ").append(failed).append(" | | | | |\n");
                 }
-                Map<String, Object> cpu = map(open.get("cpuMsPerRequest"));
-                if (cpu != null) {
+                Map<String, Object> answerCpu = map(open.get("cpuMsPerRequest"));
+                if (answerCpu != null) {
                     md.append("| open loop, ").append(load).append(": CPU per dashboard answer (ms) | ")
-                            .append(cpu(cpu, "query-service", "command-service")).append(" | | | (the profile of the latencies above) | |\n");
+                            .append(cpu(answerCpu, "query-service", "command-service")).append(" | | | (the profile of the latencies above) | |\n");
                 }
             }
         }
