@@ -1,6 +1,5 @@
 package cn.tj.specialfund.allinone.dashboard;
 
-import cn.tj.specialfund.allinone.AllInOneApplication;
 import cn.tj.specialfund.verifier.BundleCheck;
 import cn.tj.specialfund.verifier.NoteVerifier;
 import cn.tj.specialfund.verifier.ProofBundle;
@@ -16,7 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -28,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,12 +57,7 @@ class AuditProofE2E {
                 Files.delete(file);
             }
         }
-        String database = "jdbc:h2:mem:audit_e2e_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
-        system = new SpringApplicationBuilder(AllInOneApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=sa",
-                "--spring.datasource.password=",
+        system = EmbeddedSystem.start("audit_e2e",
                 "--ledger.sample-call.enabled=false",
                 "--ledger.audit.checkpoint-interval=1h",
                 "--ledger.audit.verify-enabled=false");

@@ -1,6 +1,5 @@
 package cn.tj.specialfund.allinone.dashboard;
 
-import cn.tj.specialfund.allinone.AllInOneApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +14,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -42,7 +40,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,12 +83,7 @@ class DashboardE2E {
             }
         }
 
-        String database = "jdbc:h2:mem:e2e_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
-        system = new SpringApplicationBuilder(AllInOneApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=sa",
-                "--spring.datasource.password=",
+        system = EmbeddedSystem.start("e2e",
                 "--ledger.sample-call.enabled=false");
         int port = ((ServletWebServerApplicationContext) system).getWebServer().getPort();
         baseUrl = "http://127.0.0.1:" + port;

@@ -1,6 +1,5 @@
 package cn.tj.specialfund.allinone.dashboard;
 
-import cn.tj.specialfund.allinone.AllInOneApplication;
 import cn.tj.specialfund.coreapi.AwardApplication;
 import cn.tj.specialfund.coreapi.HistoricalImport;
 import cn.tj.specialfund.coreapi.SubmitApplication;
@@ -25,7 +24,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -89,12 +87,7 @@ class PaymentsDashboardE2E {
                 Files.delete(file);
             }
         }
-        String database = "jdbc:h2:mem:e2e_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
-        system = new SpringApplicationBuilder(AllInOneApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=sa",
-                "--spring.datasource.password=",
+        system = EmbeddedSystem.start("e2e",
                 "--ledger.sample-call.enabled=false");
         baseUrl = "http://127.0.0.1:" + ((ServletWebServerApplicationContext) system).getWebServer().getPort();
         api = new Api(baseUrl);

@@ -1,6 +1,5 @@
 package cn.tj.specialfund.allinone.dashboard;
 
-import cn.tj.specialfund.allinone.AllInOneApplication;
 import cn.tj.specialfund.coreapi.rules.ProgramRules;
 import cn.tj.specialfund.coreapi.value.Money;
 import cn.tj.specialfund.coreapi.value.Shares;
@@ -18,7 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -37,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import static cn.tj.specialfund.allinone.dashboard.DashboardE2E.money;
@@ -68,12 +65,7 @@ class RolesAndAuditE2E {
     static void startWithTheSampleCallAndOpenBrowser() throws IOException {
         output = Path.of(System.getProperty("e2e.output", "target/e2e"));
         Files.createDirectories(output);
-        String database = "jdbc:h2:mem:e2e_roles_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
-        system = new SpringApplicationBuilder(AllInOneApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=sa",
-                "--spring.datasource.password=",
+        system = EmbeddedSystem.start("e2e_roles",
                 "--ledger.sample-call.enabled=true");
         baseUrl = "http://127.0.0.1:" + ((ServletWebServerApplicationContext) system).getWebServer().getPort();
         api = new Api(baseUrl);

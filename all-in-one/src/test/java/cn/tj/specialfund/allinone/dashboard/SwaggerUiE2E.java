@@ -1,6 +1,5 @@
 package cn.tj.specialfund.allinone.dashboard;
 
-import cn.tj.specialfund.allinone.AllInOneApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -25,8 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,22 +45,12 @@ class SwaggerUiE2E {
     static void startSystemAndOpenBrowser() throws IOException {
         output = Path.of(System.getProperty("e2e.output", "target/e2e"));
         Files.createDirectories(output);
-        String database = "jdbc:h2:mem:swagger_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
-        system = new SpringApplicationBuilder(AllInOneApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database,
-                "--spring.datasource.username=sa",
-                "--spring.datasource.password=",
+        system = EmbeddedSystem.start("swagger",
                 "--ledger.sample-call.enabled=false");
         port = ((ServletWebServerApplicationContext) system).getWebServer().getPort();
 
         browser = Chromium.open("zh-CN", "1440,1800", null);
-        // every CSP violation and every request the page makes, for the test to read (a script added through
-        // DevTools runs before the page's own and is not subject to its policy)
-        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "window.__cspViolations = [];"
-                        + "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
-                        + "e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"));
+        Chromium.recordCspViolations(browser);
     }
 
     @AfterAll
