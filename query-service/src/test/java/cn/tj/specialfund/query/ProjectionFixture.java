@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
+import cn.tj.specialfund.support.eventstore.LateCommits;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -44,7 +45,8 @@ public final class ProjectionFixture {
         this.jdbc = new JdbcTemplate(dataSource);
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         this.batches = new ProjectionBatches(new ProjectionLock(jdbc), jdbc, serializer,
-                new DeadLetters(jdbc, dataSource::getConnection, NoTransactionManager.INSTANCE, serializer, serializer));
+                new DeadLetters(jdbc, dataSource::getConnection, NoTransactionManager.INSTANCE, serializer, serializer),
+                new LateCommits());
     }
 
     /** Feeds the events, in batches of {@code batchSize}, into the projection's event handlers. */

@@ -13,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -174,10 +175,14 @@ final class QueryService implements AutoCloseable {
     static final class EventAppender {
         private final JdbcEventStorageEngine engine;
         private final Serializer serializer;
+        private final IsolatedDatabase database;
+        private final EventSchema schema;
         private cn.tj.specialfund.support.audit.EventSigner signer;
 
         EventAppender(IsolatedDatabase database, Serializer serializer, EventSchema schema) {
             this.serializer = serializer;
+            this.database = database;
+            this.schema = schema;
             DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(),
                     database.password());
             ConnectionProvider connections = dataSource::getConnection;
@@ -195,6 +200,36 @@ final class QueryService implements AutoCloseable {
         EventAppender signedBy(cn.tj.specialfund.verifier.NoteSigner eventKey) {
             this.signer = new cn.tj.specialfund.support.audit.EventSigner(eventKey);
             return this;
+        }
+
+        /**
+         * Appends in a transaction of its own that stays open until {@link Uncommitted#commit()}: the events' log
+         * positions are taken now, and whatever is appended meanwhile commits after them.
+         */
+        Uncommitted appendUncommitted(List<DomainEventMessage<?>> events) {
+            SingleConnectionDataSource connection = new SingleConnectionDataSource(database.url(),
+                    database.username(), database.password(), true);
+            connection.setAutoCommit(false);
+            JdbcEventStorageEngine.builder()
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(serializer)
+                    .connectionProvider(connection::getConnection)
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .schema(schema)
+                    .dataType(byte[].class)
+                    .build()
+                    .appendEvents(events);
+            return () -> {
+                try {
+                    connection.getConnection().commit();
+                } finally {
+                    connection.destroy();
+                }
+            };
+        }
+
+        interface Uncommitted {
+            void commit() throws java.sql.SQLException;
         }
 
         void append(List<DomainEventMessage<?>> events) {

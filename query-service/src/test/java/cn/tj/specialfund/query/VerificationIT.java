@@ -1,7 +1,11 @@
 package cn.tj.specialfund.query;
 
+import cn.tj.specialfund.coreapi.value.Direction;
+import cn.tj.specialfund.coreapi.value.District;
+import cn.tj.specialfund.coreapi.value.Tier;
 import cn.tj.specialfund.testsupport.IsolatedDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +102,54 @@ class VerificationIT {
         assertThat(gauge("ledger_read_model_consistent")).isEqualTo(1.0);
         assertThat(service.get("auditor", "/api/applications/" + s.a).json().path("status").asText())
                 .isEqualTo("TOPPED_UP");
+    }
+
+    /**
+     * Two command transactions overlap: the first takes its log positions, the second commits first and is
+     * projected, then the first commits and fills the gap. Its events arrive with a token naming the later
+     * event's position; the read models store their own, as the independent fold reads them.
+     */
+    @Test
+    void anEventCommittedAfterALaterOneIsStoredAtItsOwnPositionAndVerifies() throws Exception {
+        int before = s.ledger.written().size();
+        UUID late = s.ledger.submit(Ledger.form("Eta Late Commit", Direction.D1_1,
+                District.XIQING, "1000000", "0", "200000", false), "1000000", "200000",
+                Tier.MUNICIPAL);
+        s.ledger.award(s.b, Tier.MUNICIPAL, "666666.66", "333333.33", "333333.33");
+        List<DomainEventMessage<?>> lateEvents = s.ledger.since(before);
+        int middle = s.ledger.written().size();
+        UUID early = s.ledger.submit(Ledger.form("Theta Early Commit",
+                Direction.D1_2, District.HEPING,
+                "1000000", "0", "200000", false), "1000000", "200000", Tier.MUNICIPAL);
+
+        QueryService.EventAppender appender = service.appender(database);
+        QueryService.EventAppender.Uncommitted open = appender.appendUncommitted(lateEvents);
+        appender.append(s.ledger.since(middle));
+        service.await("auditor", "/api/applications/" + early, body -> body.path("status").asText().equals("SUBMITTED"));
+        open.commit();
+        service.await("auditor", "/api/applications/" + late, body -> body.path("status").asText().equals("SUBMITTED"));
+        service.await("auditor", "/api/finance/commitments", body -> body.path("entries").size() == 4);
+
+        long latePosition = positionOf(late, 0);
+        long earlyPosition = positionOf(early, 0);
+        long awardPosition = positionOf(s.b, 3);
+        assertThat(latePosition).isLessThan(awardPosition).isLessThan(earlyPosition);
+        assertThat(jdbc.queryForObject("SELECT submission_position FROM application_view WHERE id = ?", Long.class,
+                late.toString())).isEqualTo(latePosition);
+        assertThat(jdbc.queryForObject("SELECT submission_position FROM dashboard_application WHERE id = ?",
+                Long.class, late.toString())).isEqualTo(latePosition);
+        assertThat(jdbc.queryForObject("SELECT log_position FROM commitment_entry WHERE application_id = ?",
+                Long.class, s.b.toString())).isEqualTo(awardPosition);
+
+        JsonNode verified = verify("auditor");
+        assertThat(verified.path("differences")).isEmpty();
+        assertThat(verified.path("consistent").asBoolean()).isTrue();
+        assertThat(verified.path("position").asLong()).isEqualTo(earlyPosition);
+    }
+
+    private long positionOf(UUID application, long sequence) {
+        return jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND sequence_number = ?", Long.class, application.toString(), sequence);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.tj.specialfund.query.projection;
 
+import cn.tj.specialfund.support.eventstore.LateCommits;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,27 +33,39 @@ public class ProjectionBatches {
     private final Serializer serializer;
     private final DeadLetters deadLetters;
     private final Savepoints savepoints;
+    private final LogPositions positions;
 
     public ProjectionBatches(ProjectionLock lock, JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer,
-                             DeadLetters deadLetters) {
+                             DeadLetters deadLetters, LateCommits lateCommits) {
         this.lock = lock;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.deadLetters = deadLetters;
         this.savepoints = new Savepoints(jdbc.getDataSource());
+        this.positions = new LogPositions(lateCommits);
+    }
+
+    /** A read model's batch and the unit of work's events as it sees them (each at its own position). */
+    private record OpenBatch(GuardedBatch batch, Map<String, EventMessage<?>> events) {
+        void apply(EventMessage<?> delivered) {
+            batch.apply(events.getOrDefault(delivered.getIdentifier(), delivered));
+        }
     }
 
     /** Folds {@code event} into {@code readModel}'s batch for the current unit of work, opened on first use. */
     public void apply(RebuildableReadModel readModel, EventMessage<?> event) {
         String processingGroup = readModel.processingGroup();
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
-        GuardedBatch batch = uow.getOrComputeResource("ledger.projection-batch." + processingGroup, key -> {
+        OpenBatch batch = uow.getOrComputeResource("ledger.projection-batch." + processingGroup, key -> {
             lock.acquireShared();
-            List<? extends EventMessage<?>> messages = messagesOf(uow);
-            rejectIfStale(processingGroup, uow, messages);
+            List<? extends EventMessage<?>> delivered = messagesOf(uow);
+            rejectIfStale(processingGroup, uow, delivered);
+            List<EventMessage<?>> messages = positions.withOwnPositions(delivered);
             GuardedBatch opened = new GuardedBatch(readModel, messages, deadLetters, savepoints);
             uow.onPrepareCommit(u -> opened.commit());
-            return opened;
+            Map<String, EventMessage<?>> byId = new HashMap<>();
+            messages.forEach(m -> byId.put(m.getIdentifier(), m));
+            return new OpenBatch(opened, byId);
         });
         batch.apply(event);
     }

@@ -66,6 +66,11 @@ public class EventStoreConfiguration {
     }
 
     @Bean
+    public LateCommits lateCommits() {
+        return new LateCommits();
+    }
+
+    @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration configuration,
@@ -77,8 +82,9 @@ public class EventStoreConfiguration {
                                                  @Value("${ledger.event-store.gap-timeout:10s}") Duration gapTimeout,
                                                  @Value("${ledger.event-store.gap-cleaning-threshold:50}")
                                                  int gapCleaningThreshold,
-                                                 ObjectProvider<EventSigner> eventSigner) {
-        EventStorageEngine engine = JdbcEventStorageEngine.builder()
+                                                 ObjectProvider<EventSigner> eventSigner,
+                                                 LateCommits lateCommits) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -104,8 +110,9 @@ public class EventStoreConfiguration {
                 // gap-timeout are given up (Axon's default is a minute); an event stays missing that long only
                 // if its transaction rolled back.
                 .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
-                .gapCleaningThreshold(gapCleaningThreshold)
-                .build();
+                .gapCleaningThreshold(gapCleaningThreshold);
+        EventStorageEngine engine = new LateCommitRecordingStorageEngine(builder, lateCommits,
+                eventSchema.globalIndexColumn());
         // A process that writes events (the command side) declares its event key; every event it appends is signed.
         EventSigner signer = eventSigner.getIfAvailable();
         return signer == null ? engine : new SigningStorageEngine(engine, signer, eventSerializer);
