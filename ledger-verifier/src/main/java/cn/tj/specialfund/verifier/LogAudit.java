@@ -3,10 +3,9 @@ package cn.tj.specialfund.verifier;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Checks a log (an export, or the event table read beside the tree table) against a signed checkpoint and the
@@ -33,6 +32,8 @@ public final class LogAudit {
     /** Bounds the quadratic search for a moved event (and the root recomputations without per-leaf truth). */
     private static final int MAX_RELOCATION_CANDIDATES = 2000;
     private static final int MAX_OMISSION_TRIALS = 3;
+    /** Entries whose hashes and signatures are computed together, in parallel. */
+    private static final int CHUNK = 4096;
 
     /** The outcome: how many events were checked, how many leaves the checkpoint covers, and the problems found. */
     public record Result(long eventsChecked, long treeSize, long beyondCheckpoint, List<Problem> problems) {
@@ -57,12 +58,26 @@ public final class LogAudit {
     }
 
     /**
+     * A log that can be walked more than once, each time in the same order (leaf order; rows no leaf holds
+     * wherever they fall): the audit walks it a few times instead of holding it, so that a log of millions of
+     * events is checked in the memory of a few thousand (and of its event and aggregate ids).
+     */
+    public interface Source {
+        void forEach(Consumer<AuditEntry> entries);
+    }
+
+    /**
      * Audits {@code entries} (in leaf order; rows no leaf holds wherever they fall) against a checkpoint whose
      * signature the caller has verified, and an optional older one (null for none), also verified.
      */
     public static Result audit(List<AuditEntry> entries, Checkpoint checkpoint, List<NoteVerifier> eventKeys,
                                Checkpoint older) {
-        return new LogAudit(checkpoint, eventKeys, older).run(entries);
+        return audit(entries::forEach, checkpoint, eventKeys, older);
+    }
+
+    /** Audits the log {@code source} walks, as {@link #audit(List, Checkpoint, List, Checkpoint)} does a list. */
+    public static Result audit(Source source, Checkpoint checkpoint, List<NoteVerifier> eventKeys, Checkpoint older) {
+        return new LogAudit(checkpoint, eventKeys, older).run(source);
     }
 
     /** An entry with its recomputed leaf hash (null without an event) and its signature's status, both computed once. */
@@ -73,68 +88,137 @@ public final class LogAudit {
     }
 
     private Item item(AuditEntry entry) {
-        boolean usable = entry.event() != null && entry.defect() == null;
+        boolean usable = usable(entry);
         return new Item(entry, usable ? entry.event().leafHash() : null,
                 usable ? EventSignatures.check(entry.event().content(), eventKeys) : null);
     }
 
-    private Result run(List<AuditEntry> entries) {
-        long size = checkpoint.size();
-        // Hashing and signature checks are independent per event and most of the work: spread them over the cores.
-        List<Item> items = entries.parallelStream().map(this::item).toList();
-        List<Item> allLeaves = new ArrayList<>();
-        List<Item> leaves = new ArrayList<>();
-        for (Item item : items) {
-            if (item.leafIndex() != null) {
-                allLeaves.add(item);
-                if (item.leafIndex() < size) {
-                    leaves.add(item);
+    /**
+     * The first walk: what the leaves under the checkpoint hash to, stored and recomputed, and whether they come
+     * in leaf order 0, 1, 2, … (then their roots need no leaf held in memory).
+     */
+    private static final class Summary {
+        final CompactRange stored = CompactRange.empty();
+        final CompactRange recomputed = CompactRange.empty();
+        final CompactRange older = CompactRange.empty();
+        boolean storedUsable = true;
+        boolean recomputedUsable = true;
+        boolean olderUsable = true;
+        boolean inLeafOrder = true;
+        long covered;
+        long allLeaves;
+        /** Leaves whose event hashes to something else than the stored hash (up to the relocation bound, + 1). */
+        final List<AuditEntry> differing = new ArrayList<>();
+    }
+
+    private Summary summarize(Source source, long size) {
+        Summary summary = new Summary();
+        long olderSize = older == null ? 0 : older.size();
+        source.forEach(entry -> {
+            if (entry.leafIndex() == null) {
+                return;
+            }
+            summary.allLeaves++;
+            if (entry.leafIndex() >= size) {
+                return;
+            }
+            byte[] hash = usable(entry) ? entry.event().leafHash() : null;
+            if (entry.leafIndex() != summary.covered) {
+                summary.inLeafOrder = false;
+            }
+            if (summary.covered < olderSize) {
+                if (hash == null) {
+                    summary.olderUsable = false;
+                } else {
+                    summary.older.append(hash);
                 }
             }
-        }
-        byte[][] truth = perLeafTruth(leaves, size);
-        Map<Long, AuditEntry> moved = truth == null ? Map.of() : movedCandidates(leaves, truth);
+            summary.covered++;
+            summary.storedUsable = appendIfHash(summary.storedUsable, summary.stored, entry.storedLeafHash());
+            summary.recomputedUsable = appendIfHash(summary.recomputedUsable, summary.recomputed, hash);
+            if (hash != null && entry.storedLeafHash() != null && !MessageDigest.isEqual(hash, entry.storedLeafHash())
+                    && summary.differing.size() <= MAX_RELOCATION_CANDIDATES) {
+                summary.differing.add(entry);
+            }
+        });
+        return summary;
+    }
 
-        Map<String, Long> lastSequence = new HashMap<>();
-        Set<String> eventIds = new HashSet<>();
-        long expectedLeaf = 0;
-        long checked = 0;
-        long beyond = 0;
-        int omissionTrials = 0;
-        for (Item item : items) {
+    private static boolean appendIfHash(boolean usable, CompactRange range, byte[] hash) {
+        if (!usable || hash == null || hash.length != Rfc9162.HASH_SIZE) {
+            return false;
+        }
+        range.append(hash);
+        return true;
+    }
+
+    private static boolean usable(AuditEntry entry) {
+        return entry.event() != null && entry.defect() == null;
+    }
+
+    /** Which leaf hash the checkpoint's root vouches for, for a leaf; null if there is no per-leaf truth. */
+    private interface Truth {
+        byte[] of(AuditEntry leaf, byte[] recomputed);
+    }
+
+    private static final Truth STORED = (leaf, recomputed) -> leaf.storedLeafHash();
+    private static final Truth RECOMPUTED = (leaf, recomputed) -> recomputed;
+
+    private Result run(Source source) {
+        long size = checkpoint.size();
+        Summary summary = summarize(source, size);
+        Truth truth;
+        List<AuditEntry> differing;
+        if (summary.inLeafOrder) {
+            truth = perLeafTruth(summary, size);
+            // with the recomputed hashes as the truth no event differs from its leaf
+            differing = truth == STORED ? summary.differing : List.of();
+        } else {
+            // an export whose lines were moved: the leaves' hashes by index, in memory
+            byte[][] byIndex = perLeafTruthByIndex(source, size);
+            truth = byIndex == null ? null : (leaf, recomputed) -> byIndex[leaf.leafIndex().intValue()];
+            differing = byIndex == null ? List.of() : differingFrom(source, size, truth);
+        }
+        Map<Long, AuditEntry> moved = truth == null ? Map.of() : movedCandidates(differing, truth);
+
+        IdTable lastSequence = new IdTable();
+        IdTable eventIds = new IdTable();
+        long[] walk = new long[4]; // expected leaf, checked, beyond the checkpoint, omission trials
+        forEachItem(source, item -> {
             AuditEntry entry = item.entry();
             Long leafIndex = entry.leafIndex();
             if (leafIndex == null) {
                 report(Problem.of(Problem.Kind.INSERTED, entry, "the log holds this event but the tree does not"));
-                continue;
+                return;
             }
+            long expectedLeaf = walk[0];
             if (leafIndex < expectedLeaf) {
                 report(Problem.of(leafIndex == expectedLeaf - 1 ? Problem.Kind.INSERTED : Problem.Kind.REORDERED,
                         entry, "leaf " + leafIndex + " comes after leaf " + (expectedLeaf - 1)));
-                continue;
+                return;
             }
             if (leafIndex > expectedLeaf) {
                 report(new Problem(Problem.Kind.MISSING, expectedLeaf, null, null, null, null,
                         (leafIndex == expectedLeaf + 1 ? "leaf " + expectedLeaf + " is"
                                 : "leaves " + expectedLeaf + " to " + (leafIndex - 1) + " are") + " not in the export"));
             }
-            expectedLeaf = leafIndex + 1;
-            checked++;
+            walk[0] = leafIndex + 1;
+            walk[1]++;
             boolean covered = leafIndex < size;
             if (!covered) {
-                beyond++;
+                walk[2]++;
             }
             if (entry.defect() != null) {
                 report(Problem.of(Problem.Kind.ALTERED, entry, entry.defect()));
-                continue;
+                return;
             }
             CanonicalEvent event = entry.event();
             if (event == null) {
                 report(Problem.of(Problem.Kind.MISSING, entry, "the tree holds this leaf but its event is gone"));
-                continue;
+                return;
             }
             EventSignatures.Status signature = item.signature();
-            if (covered && truth != null && !MessageDigest.isEqual(item.hash(), truth[leafIndex.intValue()])) {
+            if (covered && truth != null && !MessageDigest.isEqual(item.hash(), truth.of(entry, item.hash()))) {
                 AuditEntry original = moved.get(leafIndex);
                 report(original != null
                         ? Problem.of(Problem.Kind.REORDERED, entry, "this event is the tree's leaf "
@@ -142,7 +226,8 @@ public final class LogAudit {
                         : Problem.of(Problem.Kind.ALTERED, entry, "its bytes do not hash to the tree's leaf"));
             } else if (signature != EventSignatures.Status.VALID) {
                 if (covered && truth == null) {
-                    boolean inserted = omissionTrials++ < MAX_OMISSION_TRIALS && rootWithout(allLeaves, item, size);
+                    boolean inserted = walk[3]++ < MAX_OMISSION_TRIALS
+                            && rootWithout(source, entry, summary.allLeaves, size);
                     report(Problem.of(inserted ? Problem.Kind.INSERTED : Problem.Kind.ALTERED, entry, inserted
                             ? "without this event the log has the checkpoint's root"
                             : "the log does not have the checkpoint's root and this event's signature does not verify"));
@@ -152,32 +237,68 @@ public final class LogAudit {
                 }
             }
             checkSequence(entry, lastSequence, eventIds);
-        }
-        if (expectedLeaf < size) {
-            report(new Problem(Problem.Kind.MISSING, expectedLeaf, null, null, null, null,
-                    "the checkpoint has " + size + " leaves, the export ends after " + expectedLeaf));
+        });
+        if (walk[0] < size) {
+            report(new Problem(Problem.Kind.MISSING, walk[0], null, null, null, null,
+                    "the checkpoint has " + size + " leaves, the export ends after " + walk[0]));
         }
         if (problems.isEmpty() && truth == null) {
             report(Problem.general(Problem.Kind.TREE_MISMATCH,
                     "the events do not have the checkpoint's root, and no single event explains it"));
         }
         if (problems.isEmpty() && older != null) {
-            checkOlder(leaves);
+            checkOlder(summary);
         }
-        return new Result(checked, size, beyond, List.copyOf(problems));
+        return new Result(walk[1], size, walk[2], List.copyOf(problems));
     }
 
-    /** The leaf hashes that the checkpoint's root vouches for, or null if neither the stored nor the recomputed do. */
-    private byte[][] perLeafTruth(List<Item> leaves, long size) {
-        if (leaves.size() != size || size > Integer.MAX_VALUE) {
+    /** Walks the source with each entry's hash and signature status, computed a few thousand at a time in parallel. */
+    private void forEachItem(Source source, Consumer<Item> consumer) {
+        List<AuditEntry> chunk = new ArrayList<>(CHUNK);
+        source.forEach(entry -> {
+            chunk.add(entry);
+            if (chunk.size() == CHUNK) {
+                // hashing and signature checks are independent per event and most of the work: spread them
+                // over the cores
+                chunk.parallelStream().map(this::item).toList().forEach(consumer);
+                chunk.clear();
+            }
+        });
+        chunk.parallelStream().map(this::item).toList().forEach(consumer);
+    }
+
+    /** Leaves in leaf order: the stored hashes if they give the checkpoint's root, else the recomputed ones if they do. */
+    private Truth perLeafTruth(Summary summary, long size) {
+        if (summary.covered != size) {
+            return null;
+        }
+        if (summary.storedUsable && MessageDigest.isEqual(summary.stored.root(), checkpoint.rootHash())) {
+            return STORED;
+        }
+        if (summary.recomputedUsable && MessageDigest.isEqual(summary.recomputed.root(), checkpoint.rootHash())) {
+            return RECOMPUTED;
+        }
+        return null;
+    }
+
+    /** The leaf hashes that the checkpoint's root vouches for, by leaf index, or null if neither set does. */
+    private byte[][] perLeafTruthByIndex(Source source, long size) {
+        if (size > Integer.MAX_VALUE) {
             return null;
         }
         byte[][] stored = new byte[(int) size][];
         byte[][] recomputed = new byte[(int) size][];
-        for (Item item : leaves) {
-            int i = item.leafIndex().intValue();
-            stored[i] = item.entry().storedLeafHash();
-            recomputed[i] = item.hash();
+        long[] covered = new long[1];
+        source.forEach(entry -> {
+            if (entry.leafIndex() != null && entry.leafIndex() < size) {
+                covered[0]++;
+                int i = entry.leafIndex().intValue();
+                stored[i] = entry.storedLeafHash();
+                recomputed[i] = usable(entry) ? entry.event().leafHash() : null;
+            }
+        });
+        if (covered[0] != size) {
+            return null;
         }
         for (byte[][] candidate : new byte[][][]{stored, recomputed}) {
             byte[] root = rootOf(candidate);
@@ -188,14 +309,22 @@ public final class LogAudit {
         return null;
     }
 
-    /** Events that hash to another leaf that differs, once given that leaf's position: leaf index → that leaf. */
-    private Map<Long, AuditEntry> movedCandidates(List<Item> leaves, byte[][] truth) {
+    private static List<AuditEntry> differingFrom(Source source, long size, Truth truth) {
         List<AuditEntry> differing = new ArrayList<>();
-        for (Item item : leaves) {
-            if (item.hash() != null && !MessageDigest.isEqual(item.hash(), truth[item.leafIndex().intValue()])) {
-                differing.add(item.entry());
+        source.forEach(entry -> {
+            if (entry.leafIndex() != null && entry.leafIndex() < size && usable(entry)) {
+                byte[] hash = entry.event().leafHash();
+                if (!MessageDigest.isEqual(hash, truth.of(entry, hash))
+                        && differing.size() <= MAX_RELOCATION_CANDIDATES) {
+                    differing.add(entry);
+                }
             }
-        }
+        });
+        return differing;
+    }
+
+    /** Events that hash to another leaf that differs, once given that leaf's position: leaf index → that leaf. */
+    private static Map<Long, AuditEntry> movedCandidates(List<AuditEntry> differing, Truth truth) {
         Map<Long, AuditEntry> moved = new HashMap<>();
         if (differing.size() > MAX_RELOCATION_CANDIDATES) {
             return moved;
@@ -204,7 +333,7 @@ public final class LogAudit {
             for (AuditEntry other : differing) {
                 if (other != entry && other.position() != null
                         && MessageDigest.isEqual(new CanonicalEvent(other.position(), entry.event().content()).leafHash(),
-                        truth[other.leafIndex().intValue()])) {
+                        truth.of(other, other.event().leafHash()))) {
                     moved.put(entry.leafIndex(), other);
                     break;
                 }
@@ -213,13 +342,13 @@ public final class LogAudit {
         return moved;
     }
 
-    private void checkSequence(AuditEntry entry, Map<String, Long> lastSequence, Set<String> eventIds) {
+    private void checkSequence(AuditEntry entry, IdTable lastSequence, IdTable eventIds) {
         CanonicalEvent event = entry.event();
-        if (!eventIds.add(event.eventId())) {
+        if (eventIds.put(event.eventId(), 0) != IdTable.ABSENT) {
             report(Problem.of(Problem.Kind.INSERTED, entry, "a second event with this event id"));
             return;
         }
-        long last = lastSequence.getOrDefault(event.aggregateId(), -1L);
+        long last = lastSequence.get(event.aggregateId(), -1L);
         if (event.sequence() == last) {
             report(Problem.of(Problem.Kind.INSERTED, entry, "a second event with this aggregate's sequence number"));
         } else if (event.sequence() < last) {
@@ -232,34 +361,39 @@ public final class LogAudit {
         lastSequence.put(event.aggregateId(), Math.max(last, event.sequence()));
     }
 
-    private boolean rootWithout(List<Item> leaves, Item left, long size) {
-        if (leaves.size() != size + 1 && leaves.size() != size) {
+    /** Whether the leaves without {@code left} (the walk's entry at its leaf index) have the checkpoint's root. */
+    private boolean rootWithout(Source source, AuditEntry left, long allLeaves, long size) {
+        if (allLeaves != size + 1 && allLeaves != size) {
             return false;
         }
         CompactRange range = CompactRange.empty();
-        for (Item item : leaves) {
-            if (item == left) {
-                continue;
+        boolean[] state = {false, true}; // skipped, every other leaf has a hash
+        source.forEach(entry -> {
+            if (entry.leafIndex() == null || !state[1]) {
+                return;
             }
-            if (item.hash() == null) {
-                return false;
+            if (!state[0] && entry.leafIndex().equals(left.leafIndex())
+                    && java.util.Objects.equals(entry.position(), left.position())) {
+                state[0] = true;
+                return;
             }
-            range.append(item.hash());
-        }
-        return range.size() == size && MessageDigest.isEqual(range.root(), checkpoint.rootHash());
+            if (!usable(entry)) {
+                state[1] = false;
+                return;
+            }
+            range.append(entry.event().leafHash());
+        });
+        return state[1] && range.size() == size && MessageDigest.isEqual(range.root(), checkpoint.rootHash());
     }
 
-    private void checkOlder(List<Item> leaves) {
+    private void checkOlder(Summary summary) {
         if (older.size() > checkpoint.size()) {
             report(Problem.general(Problem.Kind.INCONSISTENT_CHECKPOINTS, "the older checkpoint has " + older.size()
                     + " leaves, more than the " + checkpoint.size() + " of the newer one"));
             return;
         }
-        CompactRange range = CompactRange.empty();
-        for (int i = 0; i < older.size(); i++) {
-            range.append(leaves.get(i).hash());
-        }
-        if (!MessageDigest.isEqual(range.root(), older.rootHash())) {
+        if (!summary.olderUsable || summary.older.size() != older.size()
+                || !MessageDigest.isEqual(summary.older.root(), older.rootHash())) {
             report(Problem.general(Problem.Kind.INCONSISTENT_CHECKPOINTS, "the first " + older.size()
                     + " leaves of the checkpointed tree do not have the older checkpoint's root: the log was rewritten"
                     + " between them"));

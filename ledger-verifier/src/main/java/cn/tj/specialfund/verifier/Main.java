@@ -81,6 +81,48 @@ public final class Main {
         return OK;
     }
 
+    /** An export line that is not one; the audit stops at it. */
+    private static final class MalformedExport extends RuntimeException {
+        final Problem problem;
+
+        MalformedExport(Problem problem) {
+            super(problem.detail());
+            this.problem = problem;
+        }
+    }
+
+    /**
+     * The export, read from the file each time the audit walks it: an export of millions of events is checked
+     * without holding it.
+     */
+    private static LogAudit.Source exportLines(Path exportFile) {
+        return entries -> {
+            try (BufferedReader reader = Files.newBufferedReader(exportFile, StandardCharsets.UTF_8)) {
+                String line;
+                int number = 0;
+                while ((line = reader.readLine()) != null) {
+                    number++;
+                    if (line.isEmpty()) {
+                        continue;
+                    }
+                    AuditEntry entry;
+                    try {
+                        entry = AuditEntry.of(ExportLine.parse(line));
+                    } catch (IllegalArgumentException | Json.JsonException e) {
+                        throw new MalformedExport(Problem.general(Problem.Kind.MALFORMED_EXPORT,
+                                "line " + number + ": " + e.getMessage()));
+                    }
+                    entries.accept(entry);
+                }
+            } catch (CharacterCodingException e) {
+                throw new MalformedExport(Problem.general(Problem.Kind.MALFORMED_EXPORT,
+                        "the export is not well-formed UTF-8"));
+            } catch (IOException e) {
+                throw new UsageException("cannot read " + exportFile + ": " + e.getMessage());
+            }
+        };
+    }
+
     private int verify(Map<String, List<String>> options) {
         Path exportFile = Path.of(required(options, "export"));
         NoteVerifier checkpointKey = verifierKey(required(options, "checkpoint-key"), "--checkpoint-key");
@@ -99,28 +141,12 @@ public final class Main {
             return fail(e.problem, 1);
         }
 
-        List<AuditEntry> entries = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(exportFile, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isEmpty()) {
-                    continue;
-                }
-                try {
-                    entries.add(AuditEntry.of(ExportLine.parse(line)));
-                } catch (IllegalArgumentException | Json.JsonException e) {
-                    return fail(Problem.general(Problem.Kind.MALFORMED_EXPORT, "line " + number + ": " + e.getMessage()), 1);
-                }
-            }
-        } catch (CharacterCodingException e) {
-            return fail(Problem.general(Problem.Kind.MALFORMED_EXPORT, "the export is not well-formed UTF-8"), 1);
-        } catch (IOException e) {
-            throw new UsageException("cannot read " + exportFile + ": " + e.getMessage());
+        LogAudit.Result result;
+        try {
+            result = LogAudit.audit(exportLines(exportFile), checkpoint, eventKeys, older);
+        } catch (MalformedExport e) {
+            return fail(e.problem, 1);
         }
-
-        LogAudit.Result result = LogAudit.audit(entries, checkpoint, eventKeys, older);
         if (!result.verified()) {
             int code = fail(result.firstProblem(), result.problems().size());
             // The first problem decides; the next few help to see what happened (a deleted event's aggregate shows

@@ -7,6 +7,7 @@ import cn.tj.specialfund.verifier.AuditEntry;
 import cn.tj.specialfund.verifier.CanonicalEvent;
 import cn.tj.specialfund.verifier.Checkpoint;
 import cn.tj.specialfund.verifier.ExportLine;
+import cn.tj.specialfund.verifier.LogAudit;
 import cn.tj.specialfund.verifier.MerkleTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -209,13 +210,12 @@ public class TransparencyLog {
         });
     }
 
-    /** The log as the self-check audits it, in leaf order. */
-    List<AuditEntry> auditEntries(long treeSize) {
-        List<AuditEntry> entries = new ArrayList<>();
-        forEachItem(treeSize, item -> entries.add(item.leafIndex() == null ? AuditEntry.notInTree(item.event())
+    /** The log as the self-check audits it, in leaf order, read a page at a time each time it is walked. */
+    LogAudit.Source auditEntries(long treeSize) {
+        return entries -> forEachItem(treeSize, item -> entries.accept(item.leafIndex() == null
+                ? AuditEntry.notInTree(item.event())
                 : item.event() == null ? AuditEntry.missingRow(item.leafIndex(), item.leafHash(), item.position())
                 : AuditEntry.leaf(item.leafIndex(), item.leafHash(), item.event())));
-        return entries;
     }
 
     /**
