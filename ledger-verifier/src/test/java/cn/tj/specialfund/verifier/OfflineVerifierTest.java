@@ -190,6 +190,38 @@ class OfflineVerifierTest {
         assertThat(result.problems()).extracting(Problem::kind).contains(Problem.Kind.INSERTED);
     }
 
+    /**
+     * The audit holds no log: it walks its source twice (the roots, then the judgement) when the leaves come in
+     * order, and names the same problems from a source as from a list when they do not (a moved line).
+     */
+    @Test
+    void theAuditWalksItsSourceInsteadOfHoldingIt() {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            entries.add(AuditEntry.leaf(i, storedHashes.get(i), events.get(i)));
+        }
+        Checkpoint checkpoint = new Checkpoint(EVENTS, MerkleTree.ofLeafHashes(storedHashes).root(EVENTS));
+        Checkpoint older = new Checkpoint(10, MerkleTree.ofLeafHashes(storedHashes).root(10));
+        int[] walks = {0};
+        LogAudit.Source counted = consumer -> {
+            walks[0]++;
+            entries.forEach(consumer);
+        };
+        LogAudit.Result clean = LogAudit.audit(counted, checkpoint, List.of(EVENT_KEY.verifier()), older);
+        assertThat(clean.verified()).isTrue();
+        assertThat(clean.eventsChecked()).isEqualTo(EVENTS);
+        assertThat(walks[0]).isEqualTo(2);
+
+        entries.add(entries.remove(5));
+        LogAudit.Result fromList = LogAudit.audit(entries, checkpoint, List.of(EVENT_KEY.verifier()), null);
+        LogAudit.Result fromSource = LogAudit.audit(entries::forEach, checkpoint, List.of(EVENT_KEY.verifier()), null);
+        assertThat(fromSource.problems()).isEqualTo(fromList.problems());
+        // leaf 5 is not where it belongs (and its aggregate's next event misses it), then comes after leaf 29
+        assertThat(fromSource.problems()).extracting(Problem::kind, Problem::leafIndex)
+                .startsWith(org.assertj.core.groups.Tuple.tuple(Problem.Kind.MISSING, 5L))
+                .endsWith(org.assertj.core.groups.Tuple.tuple(Problem.Kind.REORDERED, 5L));
+    }
+
     @Test
     void usageErrorsExitWithTwo() throws IOException {
         assertThat(run("verify", "--export", "x.jsonl")).isEqualTo(2);
