@@ -8,42 +8,63 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The row of {@code projection_state} that separates live projection batches from the swap of a rebuild.
- * Live batches lock it shared at their start (PostgreSQL {@code FOR SHARE}, so they do not wait for each
- * other; H2 has no shared row locks, so there they queue on {@code FOR UPDATE}); the swap locks it
- * exclusively, so when it holds the lock no live batch is in flight and none starts until it commits.
- * Both must run inside the caller's transaction.
+ * Separates live projection batches from the swap of a rebuild (and a verification's comparison). Live batches
+ * take it shared at their start, so they do not wait for each other; the swap takes it exclusively, so when it
+ * holds the lock no live batch is in flight and none starts until it commits. Both must run inside the caller's
+ * transaction, which releases it.
+ * <p>
+ * On PostgreSQL it is a transaction-level advisory lock: the lock manager queues requests in order, so a waiting
+ * exclusive request holds back the shared ones that come after it. A shared row lock ({@code FOR SHARE}) did not:
+ * while the projections caught up, their overlapping batches kept the row share-locked without a break, and the
+ * swap, or any UPDATE of the row (the rebuild lease lives in it), waited for as long as they ran (17 minutes at
+ * national size). H2 has neither shared row locks nor advisory locks; there every batch queues on
+ * {@code FOR UPDATE} of the {@code projection_state} row.
  */
 @Component
 public class ProjectionLock {
 
-    private static final String SELECT = "SELECT rebuilds FROM projection_state WHERE id = 1 ";
+    /**
+     * The advisory lock's key: a constant the ledger uses for nothing else, and the schema (advisory locks are
+     * the database's, and two ledgers may live in two schemas of one database).
+     */
+    private static final int ADVISORY_KEY = 0x4C454447;
+    private static final String SELECT = "SELECT rebuilds FROM projection_state WHERE id = 1";
 
     private final JdbcTemplate jdbc;
-    private volatile Boolean sharedLocks;
+    private volatile Boolean postgres;
 
     public ProjectionLock(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     public void acquireShared() {
-        jdbc.queryForObject(SELECT + (supportsSharedLocks() ? "FOR SHARE" : "FOR UPDATE"), Long.class);
+        if (postgres()) {
+            jdbc.queryForObject("SELECT pg_advisory_xact_lock_shared(?, hashtext(current_schema()))::text",
+                    String.class, ADVISORY_KEY);
+        } else {
+            jdbc.queryForObject(SELECT + " FOR UPDATE", Long.class);
+        }
     }
 
     /** Returns how many rebuilds were swapped in before this one. */
     public long acquireExclusive() {
-        return Objects.requireNonNull(jdbc.queryForObject(SELECT + "FOR UPDATE", Long.class));
+        if (postgres()) {
+            jdbc.queryForObject("SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))::text", String.class,
+                    ADVISORY_KEY);
+            return Objects.requireNonNull(jdbc.queryForObject(SELECT, Long.class));
+        }
+        return Objects.requireNonNull(jdbc.queryForObject(SELECT + " FOR UPDATE", Long.class));
     }
 
-    private boolean supportsSharedLocks() {
-        Boolean known = sharedLocks;
+    private boolean postgres() {
+        Boolean known = postgres;
         if (known == null) {
             String product = jdbc.execute((java.sql.Connection c) -> {
                 DatabaseMetaData meta = c.getMetaData();
                 return meta.getDatabaseProductName();
             });
             known = product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
-            sharedLocks = known;
+            postgres = known;
         }
         return known;
     }
