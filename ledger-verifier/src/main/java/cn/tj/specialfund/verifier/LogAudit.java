@@ -181,8 +181,8 @@ public final class LogAudit {
         }
         Map<Long, AuditEntry> moved = truth == null ? Map.of() : movedCandidates(differing, truth);
 
-        IdTable lastSequence = new IdTable();
-        IdTable eventIds = new IdTable();
+        IdTable lastSequence = new IdTable(true);
+        IdTable eventIds = new IdTable(false);
         long[] walk = new long[4]; // expected leaf, checked, beyond the checkpoint, omission trials
         forEachItem(source, item -> {
             AuditEntry entry = item.entry();

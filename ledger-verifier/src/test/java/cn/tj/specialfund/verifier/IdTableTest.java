@@ -13,7 +13,7 @@ class IdTableTest {
 
     @Test
     void keepsEveryIdAndItsValueThroughGrowth() {
-        IdTable table = new IdTable();
+        IdTable table = new IdTable(true);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 50_000; i++) {
             String id = UUID.randomUUID().toString();
@@ -29,8 +29,21 @@ class IdTableTest {
     }
 
     @Test
+    void asASetItAnswersWhetherItHeldTheId() {
+        IdTable set = new IdTable(false);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            ids.add(UUID.randomUUID().toString());
+            assertThat(set.put(ids.get(i), 0)).isEqualTo(IdTable.ABSENT);
+        }
+        ids.forEach(id -> assertThat(set.put(id, 0)).isZero());
+        assertThat(set.put("00000000-0000-0000-0000-000000000000", 0)).isEqualTo(IdTable.ABSENT);
+        assertThat(set.put("00000000-0000-0000-0000-000000000000", 0)).isZero();
+    }
+
+    @Test
     void idsThatAreNotLowercaseUuidsAreKeptAsTheyAre() {
-        IdTable table = new IdTable();
+        IdTable table = new IdTable(true);
         String upper = "3F2C1D0E-0000-4000-8000-000000000001";
         assertThat(table.put(upper, 1)).isEqualTo(IdTable.ABSENT);
         assertThat(table.put(upper.toLowerCase(), 2)).isEqualTo(IdTable.ABSENT);
