@@ -61,7 +61,7 @@ public final class Bench {
                    String floorUrl, String dbUrl, String dbUser, long commandPid, long queryPid, long floorPid, Path out,
                    String stamp,
                    double phaseSeconds, double catchUpTimeout, double rebuildTimeout, long seed,
-                   String only) {
+                   String only, double maxCommandRate) {
 
         static Options parse(String[] args) {
             Map<String, String> o = new LinkedHashMap<>();
@@ -85,7 +85,8 @@ public final class Bench {
                     Double.parseDouble(o.getOrDefault("catch-up-timeout", "600")),
                     Double.parseDouble(o.getOrDefault("rebuild-timeout", "600")),
                     Long.parseLong(o.getOrDefault("seed", "2020")),
-                    o.getOrDefault("only", ""));
+                    o.getOrDefault("only", ""),
+                    Double.parseDouble(o.getOrDefault("max-command-rate", "0")));
         }
     }
 
@@ -126,6 +127,17 @@ public final class Bench {
                 new Resources.Service("command-service", options.commandUrl(), options.commandPid()),
                 new Resources.Service("query-service", options.queryUrl(), options.queryPid())));
         try {
+            if (options.only().equals("queries")) {
+                // a log measured before (BENCH_DB), its projections caught up: the queries and the self-check
+                // alone, the background commands at a quarter of the command rate that run measured
+                report.put("maxCommandRate", options.maxCommandRate());
+                notes.add("only the queries and the self-check were measured (BENCH_ONLY=queries), on the log of an "
+                        + "earlier run, with commands at a quarter of its " + options.maxCommandRate() + " cmd/s");
+                queries("queriesAt" + db.count("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0"));
+                report.put("treeBuilder", Map.of("selfCheck",
+                        new TreeBuilderPhase(http, db, workload, options, resources, this::log).selfCheck()));
+                return;
+            }
             commands();
             if (options.only().equals("commands")) {
                 notes.add("only the commands and their baselines were measured (BENCH_ONLY=commands)");

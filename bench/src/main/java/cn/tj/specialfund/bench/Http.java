@@ -58,6 +58,12 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization(user, password)).GET());
     }
 
+    /** A GET that may take as long as {@code timeout} (a check that walks the whole log). */
+    Response slowGet(String url, String user, String password, Duration timeout) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization(user, password))
+                .timeout(timeout).GET());
+    }
+
     /** A GET with {@code If-None-Match} (when {@code etag} is not null): its status, body and ETag. */
     Conditional conditionalGet(String url, String user, String password, String etag) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
@@ -83,7 +89,11 @@ final class Http {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(120)).build(),
+            HttpRequest built = request.build();
+            if (built.timeout().isEmpty()) {
+                built = request.timeout(Duration.ofSeconds(120)).build();
+            }
+            HttpResponse<byte[]> response = client.send(built,
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
