@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,29 +44,21 @@ public class ProjectionBatches {
         this.positions = new LogPositions(lateCommits);
     }
 
-    /** A read model's batch and the unit of work's events as it sees them (each at its own position). */
-    private record OpenBatch(GuardedBatch batch, Map<String, EventMessage<?>> events) {
-        void apply(EventMessage<?> delivered) {
-            batch.apply(events.getOrDefault(delivered.getIdentifier(), delivered));
-        }
-    }
-
     /** Folds {@code event} into {@code readModel}'s batch for the current unit of work, opened on first use. */
     public void apply(RebuildableReadModel readModel, EventMessage<?> event) {
         String processingGroup = readModel.processingGroup();
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
-        OpenBatch batch = uow.getOrComputeResource("ledger.projection-batch." + processingGroup, key -> {
+        GuardedBatch batch = uow.getOrComputeResource("ledger.projection-batch." + processingGroup, key -> {
             lock.acquireShared();
             List<? extends EventMessage<?>> delivered = messagesOf(uow);
             rejectIfStale(processingGroup, uow, delivered);
             List<EventMessage<?>> messages = positions.withOwnPositions(delivered);
             GuardedBatch opened = new GuardedBatch(readModel, messages, deadLetters, savepoints);
             uow.onPrepareCommit(u -> opened.commit());
-            Map<String, EventMessage<?>> byId = new HashMap<>();
-            messages.forEach(m -> byId.put(m.getIdentifier(), m));
-            return new OpenBatch(opened, byId);
+            return opened;
         });
-        batch.apply(event);
+        // each event at its own position, as the batch was opened with them
+        batch.apply(positions.withOwnPosition(event));
     }
 
     @SuppressWarnings("unchecked")
