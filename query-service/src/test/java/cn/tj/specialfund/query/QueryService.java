@@ -146,6 +146,20 @@ final class QueryService implements AutoCloseable {
         throw new AssertionError("no ready answer from " + path + " within 60 s; last: " + last);
     }
 
+    /** Polls until the newest signed checkpoint has {@code size} leaves; returns its note. */
+    String awaitCheckpoint(long size, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        String note = null;
+        while (Instant.now().isBefore(deadline)) {
+            note = get("auditor", "/api/audit/checkpoint", "text/plain").text();
+            if (note.split("\n")[1].equals(Long.toString(size))) {
+                return note;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("no checkpoint of size " + size + " within " + within + "; last: " + note);
+    }
+
     /** Starts a rebuild as ADMIN (202) and waits until it has finished; returns the status then. */
     JsonNode rebuildAndWait() {
         Instant requested = Instant.now();
@@ -185,8 +199,12 @@ final class QueryService implements AutoCloseable {
             this.schema = schema;
             DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(),
                     database.password());
-            ConnectionProvider connections = dataSource::getConnection;
-            this.engine = JdbcEventStorageEngine.builder()
+            this.engine = engine(dataSource::getConnection);
+        }
+
+        /** Axon's JDBC engine as the command side configures it, appending over {@code connections}. */
+        private JdbcEventStorageEngine engine(ConnectionProvider connections) {
+            return JdbcEventStorageEngine.builder()
                     .eventSerializer(serializer)
                     .snapshotSerializer(serializer)
                     .connectionProvider(connections)
@@ -210,15 +228,7 @@ final class QueryService implements AutoCloseable {
             SingleConnectionDataSource connection = new SingleConnectionDataSource(database.url(),
                     database.username(), database.password(), true);
             connection.setAutoCommit(false);
-            JdbcEventStorageEngine.builder()
-                    .eventSerializer(serializer)
-                    .snapshotSerializer(serializer)
-                    .connectionProvider(connection::getConnection)
-                    .transactionManager(NoTransactionManager.INSTANCE)
-                    .schema(schema)
-                    .dataType(byte[].class)
-                    .build()
-                    .appendEvents(events);
+            engine(connection::getConnection).appendEvents(signed(events));
             return () -> {
                 try {
                     connection.getConnection().commit();
@@ -233,8 +243,12 @@ final class QueryService implements AutoCloseable {
         }
 
         void append(List<DomainEventMessage<?>> events) {
-            engine.appendEvents(signer == null ? events
-                    : events.stream().<org.axonframework.eventhandling.EventMessage<?>>map(e -> signer.sign(e, serializer)).toList());
+            engine.appendEvents(signed(events));
+        }
+
+        private List<? extends org.axonframework.eventhandling.EventMessage<?>> signed(List<DomainEventMessage<?>> events) {
+            return signer == null ? events
+                    : events.stream().<org.axonframework.eventhandling.EventMessage<?>>map(e -> signer.sign(e, serializer)).toList();
         }
     }
 }

@@ -7,9 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The query side's schedules do not wait for one another: while the scheduled verification is held up (here it
@@ -36,7 +33,7 @@ class SchedulesIT {
         Scenario first = new Scenario(new Ledger().realTime());
         service.appender(database).append(first.ledger.written());
         long firstSize = first.ledger.written().size();
-        awaitCheckpoint(firstSize, Duration.ofSeconds(60));
+        service.awaitCheckpoint(firstSize, Duration.ofSeconds(60));
 
         try (Connection blocker = database.connect()) {
             blocker.setAutoCommit(false);
@@ -47,21 +44,8 @@ class SchedulesIT {
             QueryService.sleep(1_000);
             Scenario second = new Scenario(new Ledger().realTime());
             service.appender(database).append(second.ledger.written());
-            awaitCheckpoint(firstSize + second.ledger.written().size(), Duration.ofSeconds(8));
+            service.awaitCheckpoint(firstSize + second.ledger.written().size(), Duration.ofSeconds(8));
             blocker.rollback();
         }
-    }
-
-    private void awaitCheckpoint(long size, Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        String note = null;
-        while (Instant.now().isBefore(deadline)) {
-            note = service.get("auditor", "/api/audit/checkpoint", "text/plain").text();
-            if (note.split("\n")[1].equals(Long.toString(size))) {
-                return;
-            }
-            QueryService.sleep(50);
-        }
-        assertThat(note).as("a checkpoint of size %d within %s", size, within).contains("\n" + size + "\n");
     }
 }

@@ -84,16 +84,7 @@ class TamperEvidenceIT {
     }
 
     private String awaitCheckpoint(long size) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        String note = null;
-        while (Instant.now().isBefore(deadline)) {
-            note = service.get("auditor", "/api/audit/checkpoint", "text/plain").text();
-            if (note.split("\n")[1].equals(Long.toString(size))) {
-                return note;
-            }
-            QueryService.sleep(50);
-        }
-        throw new AssertionError("no checkpoint of size " + size + " within 60 s; last: " + note);
+        return service.awaitCheckpoint(size, Duration.ofSeconds(60));
     }
 
     private static byte[] rootOf(String note) {
