@@ -2,6 +2,8 @@ package cn.tj.specialfund.query.projection;
 
 import cn.tj.specialfund.support.eventstore.LateCommits;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -50,9 +52,8 @@ public class ProjectionBatches {
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
         GuardedBatch batch = uow.getOrComputeResource("ledger.projection-batch." + processingGroup, key -> {
             lock.acquireShared();
-            List<? extends EventMessage<?>> delivered = messagesOf(uow);
-            rejectIfStale(processingGroup, uow, delivered);
-            List<EventMessage<?>> messages = positions.withOwnPositions(delivered);
+            List<EventMessage<?>> messages = positions.withOwnPositions(messagesOf(uow));
+            rejectIfStale(processingGroup, uow, messages);
             GuardedBatch opened = new GuardedBatch(readModel, messages, deadLetters, savepoints);
             uow.onPrepareCommit(u -> opened.commit());
             return opened;
@@ -72,12 +73,14 @@ public class ProjectionBatches {
     /**
      * A rebuild moves every segment's token past what it rebuilt. A batch that was already under way when the
      * rebuild swapped its state in would apply events the rebuilt state already contains: it must not commit.
-     * The token its segment has now tells: if it covers the batch's first event, the batch is stale.
+     * The token its segment has now tells: if it counts any of the batch's events (each at its own position) as
+     * seen, the batch is stale. Any, not the first: the rebuild's token keeps the gaps its scan passed, and a batch
+     * that starts with an event filling one of them (committed late) goes on with events the rebuild folded. No
+     * batch of the segment's own processor holds such an event: it delivers only what its token has not seen.
      */
-    private void rejectIfStale(String processingGroup, UnitOfWork<?> uow, List<? extends EventMessage<?>> messages) {
+    private void rejectIfStale(String processingGroup, UnitOfWork<?> uow, List<EventMessage<?>> messages) {
         Object segment = uow.getResource("Processor[" + processingGroup + "]/SegmentId");
-        if (!(segment instanceof Integer segmentId) || messages.isEmpty()
-                || !(messages.get(0) instanceof TrackedEventMessage<?> first) || first.trackingToken() == null) {
+        if (!(segment instanceof Integer segmentId) || messages.isEmpty()) {
             return;
         }
         List<Map<String, Object>> rows = jdbc.queryForList(
@@ -89,10 +92,24 @@ public class ProjectionBatches {
         TrackingToken stored = new GenericTokenEntry<>((byte[]) rows.get(0).get("token"),
                 (String) rows.get(0).get("token_type"), java.time.Instant.EPOCH.toString(), null, processingGroup,
                 segmentId, byte[].class).getToken(serializer);
-        TrackingToken firstToken = WrappedToken.unwrapLowerBound(first.trackingToken());
-        if (stored != null && firstToken != null && WrappedToken.unwrapLowerBound(stored).covers(firstToken)) {
-            throw new StaleBatchException(processingGroup, segmentId);
+        for (EventMessage<?> message : messages) {
+            if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                    && hasSeen(stored, TokenPositions.positionOf(message))) {
+                throw new StaleBatchException(processingGroup, segmentId);
+            }
         }
+    }
+
+    /** Whether a stored token counts the event at {@code position} as seen. */
+    static boolean hasSeen(TrackingToken stored, long position) {
+        TrackingToken token = WrappedToken.unwrapLowerBound(stored);
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return position <= gapAware.getIndex() && !gapAware.getGaps().contains(position);
+        }
+        if (token instanceof GlobalSequenceTrackingToken global) {
+            return position <= global.getGlobalIndex();
+        }
+        return false;
     }
 
     /** Thrown to roll back a batch that a rebuild overtook; the processor re-reads its token and goes on. */
