@@ -68,6 +68,8 @@ class QueryServiceIT {
         metrics();
         lag(log);
 
+        // the lag probe is waited for in one read model only: every one must hold it before the snapshot
+        awaitAllGroupsCaughtUp(s.ledger.written().size() + 1);
         Map<String, String> before = snapshot(s);
         QueryService.Response started = service.post("admin", "/api/admin/projections/rebuild");
         assertThat(started.status()).isEqualTo(202);
@@ -660,6 +662,8 @@ class QueryServiceIT {
             // every read model's processing group (three, and the disbursements ledger of §8), and the tree builder
             if (positions.size() == 5 && positions.containsKey("audit-tree") && positions.values().stream().allMatch(p -> p >= head)
                     && jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class) >= events) {
+                // and the dashboards answer from memory: a snapshot taken at those tokens
+                cn.tj.specialfund.query.dashboard.DashboardsCaughtUp.await(service.context());
                 return;
             }
             QueryService.sleep(20);

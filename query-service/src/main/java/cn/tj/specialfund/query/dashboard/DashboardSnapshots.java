@@ -222,13 +222,18 @@ class DashboardSnapshots implements DisposableBean {
     /** What the follower does: a new snapshot when the dashboard processor's tokens moved since the last one. */
     void followTokens() {
         try {
-            Snapshot snapshot = current;
-            if (snapshot == null || !Arrays.equals(snapshot.tokens, tokens())) {
+            if (!isCurrent()) {
                 queueRefresh();
             }
         } catch (RuntimeException e) {
             log.debug("Dashboard tokens not read: {}", e.toString());
         }
+    }
+
+    /** Whether the snapshot was taken at the dashboard processor's tokens as they stand now. */
+    boolean isCurrent() {
+        Snapshot snapshot = current;
+        return snapshot != null && Arrays.equals(snapshot.tokens, tokens());
     }
 
     /** The current snapshot; only the very first request waits for one to be read. */
