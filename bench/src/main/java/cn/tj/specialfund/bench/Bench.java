@@ -32,6 +32,8 @@ public final class Bench {
     static final double REBUILD_VS_SCAN = 0.25;
     static final double HEAP_MB = 512;
 
+    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+
     static final List<String[]> DASHBOARDS = List.of(
             new String[]{"dashboard/directions", "/api/dashboard/directions", "manager", "manager"},
             new String[]{"dashboard/caps", "/api/dashboard/caps", "manager", "manager"},
@@ -51,8 +53,24 @@ public final class Bench {
                     "/api/applications?q=Bench&size=20", "district-xiqing", "district"},
             new String[]{"dashboard/caps?limit=20 (district officer)", "/api/dashboard/caps?limit=20",
                     "district-binhai", "district"},
+            new String[]{"applications?submittedFrom&submittedTo (30 days)&page=3&size=200",
+                    "/api/applications?submittedFrom=" + beijingDayStart(29) + "&submittedTo=" + beijingDayEnd()
+                            + "&page=3&size=200", "auditor", "auditor"},
             new String[]{"finance/commitments?entriesPage=0 (first 100 entries)",
-                    "/api/finance/commitments?entriesPage=0&entriesSize=100", "finance", "finance"});
+                    "/api/finance/commitments?entriesPage=0&entriesSize=100", "finance", "finance"},
+            new String[]{"finance/commitments?asOf=today's end&entriesPage=0",
+                    "/api/finance/commitments?asOf=" + beijingDayEnd() + "&entriesPage=0&entriesSize=100", "finance",
+                    "finance"});
+
+    /** The first instant of the Beijing day {@code daysAgo} before today, as the page sends a range's start. */
+    private static String beijingDayStart(int daysAgo) {
+        return java.time.LocalDate.now(BEIJING).minusDays(daysAgo) + "T00:00:00%2B08:00";
+    }
+
+    /** The last nanosecond of today in Beijing, as the page sends a range's end and finance's as-of. */
+    private static String beijingDayEnd() {
+        return java.time.LocalDate.now(BEIJING) + "T23:59:59.999999999%2B08:00";
+    }
     /** The open-loop phase: dashboard requests a second, and the viewers who send them. */
     static final double OPEN_LOOP_RATE = 200;
     static final int OPEN_LOOP_VIEWERS = 60;

@@ -30,7 +30,8 @@ import java.util.List;
 
 /**
  * Keeps {@code application_view} (every application as its events left it) and, in the same transactions,
- * {@code application_count} (how many stand in each direction, district and status).
+ * {@code application_count} and {@code application_day_count} (how many stand in each direction, district and
+ * status, and the same per day of submission).
  */
 @Component
 @ProcessingGroup(ApplicationProjection.PROCESSING_GROUP)
@@ -161,6 +162,7 @@ class ApplicationProjection implements RebuildableReadModel {
                 states.flush();
                 states.compareWithLive(comparison);
                 comparison.figures("application_count", counts.all(), rebuilt.counts(), 0L);
+                comparison.figures("application_day_count", counts.allDays(), rebuilt.dayCounts(), 0L);
                 return comparison.differences();
             }
 

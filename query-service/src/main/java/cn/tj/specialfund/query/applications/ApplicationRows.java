@@ -6,6 +6,7 @@ import cn.tj.specialfund.coreapi.value.District;
 import cn.tj.specialfund.coreapi.value.Money;
 import cn.tj.specialfund.coreapi.value.Tier;
 import cn.tj.specialfund.query.applicationstate.ApplicationState;
+import cn.tj.specialfund.query.projection.DatabaseProduct;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -71,6 +72,11 @@ class ApplicationRows {
             ALL,
             /** Names, credit code and id, in every district but those {@code q} names. */
             OUTSIDE_NAMED_DISTRICTS
+        }
+
+        /** A submission range and no search text: the total is kept per day in {@code application_day_count}. */
+        boolean countsDaysAhead() {
+            return q == null && (submittedFrom != null || submittedTo != null);
         }
 
         /** Whether the total can be counted as the named districts' count kept ahead plus the other arms' rows. */
@@ -165,8 +171,7 @@ class ApplicationRows {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(500);
         this.counts = new ApplicationCounts(jdbc);
-        this.nameIndex = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                c.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
+        this.nameIndex = DatabaseProduct.isPostgres(jdbc);
     }
 
     Optional<ApplicationState> find(String id) {
@@ -188,6 +193,8 @@ class ApplicationRows {
             total = offset + rows.size();
         } else if (filter.countedAhead()) {
             total = counts.total(filter);
+        } else if (filter.countsDaysAhead()) {
+            total = counts.totalInRange(filter);
         } else if (filter.countsNamedDistrictsAhead()) {
             // q names districts (西青): their applications are counted ahead, and only the matches outside them
             // are counted row by row, a few instead of a district's tens of thousands at national size

@@ -5,6 +5,8 @@ import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
 import cn.tj.specialfund.coreapi.value.Role;
 import cn.tj.specialfund.coreapi.value.Tier;
+import cn.tj.specialfund.query.projection.CallDays;
+import cn.tj.specialfund.query.projection.SqlValues;
 import cn.tj.specialfund.query.web.Access;
 import cn.tj.specialfund.query.web.Csv;
 import cn.tj.specialfund.query.web.Export;
@@ -45,8 +47,9 @@ import java.util.Map;
  * The money the call has committed, from the commitments ledger, now or as it stood at an instant
  * (FINANCE, PROGRAM_MANAGER, AUDITOR, ADMIN).
  * <p>
- * The totals are one GROUP BY in the database (a few hundred rows at most: direction × district × tier); the
- * entries (one page of them in JSON, every one in the exports) are streamed from a plain JDBC cursor straight
+ * The totals are the sums the projection keeps per day ({@link CommitmentTotals}): of every day, or, as of an
+ * instant, of the days up to it with the lines of the rest of its own day added or subtracted (whichever is the
+ * shorter part of the day, {@link CallDays.Covered}); the entries (one page of them in JSON, every one in the exports) are streamed from a plain JDBC cursor straight
  * into the response, so neither the heap nor the latency carries a copy of the whole ledger per request. Both reads
  * run in one REPEATABLE READ read-only transaction, so the totals are exactly the sums of the entries.
  */
@@ -60,11 +63,12 @@ class FinanceController {
             + "FROM commitment_entry e LEFT JOIN " + FinanceProjection.NAMES + " a ON a.id = e.application_id";
     private static final String ORDER = " ORDER BY e.committed_at, e.log_position, e.event_id";
     private static final String ENTRIES_UP_TO = " WHERE e.committed_at <= ?";
-    private static final String TOTALS = "SELECT direction, district, tier, SUM(amount), SUM(municipal_share), "
-            + "SUM(district_share) FROM commitment_entry";
+    private static final String KEPT_TOTALS = "SELECT direction, district, tier, SUM(amount), SUM(municipal_share), "
+            + "SUM(district_share), SUM(entries) FROM " + CommitmentTotals.TABLE;
+    private static final String KEPT_UP_TO = " WHERE committed_on <= ?";
+    private static final String LINE_TOTALS = "SELECT direction, district, tier, SUM(amount), SUM(municipal_share), "
+            + "SUM(district_share), COUNT(*) FROM commitment_entry WHERE committed_at ";
     private static final String GROUPS = " GROUP BY direction, district, tier";
-    private static final String UP_TO = " WHERE committed_at <= ?";
-    private static final String COUNT = "SELECT COUNT(*) FROM commitment_entry";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -92,7 +96,8 @@ class FinanceController {
 
     /** The answer without its entries, in the order of the answer's fields; the entries follow it. */
     private record Totals(BigDecimal totalCommitted, BigDecimal municipal, BigDecimal district,
-                          List<ByDirection> byDirection, List<ByDistrict> byDistrict, Map<String, BigDecimal> byTier) {
+                          List<ByDirection> byDirection, List<ByDistrict> byDistrict, Map<String, BigDecimal> byTier,
+                          long entryCount) {
     }
 
     @GetMapping("/commitments")
@@ -127,7 +132,7 @@ class FinanceController {
             out.writePOJOField("byDistrict", totals.byDistrict());
             out.writePOJOField("byTier", totals.byTier());
             // the roles that may read the ledger see all of it, so the count is of every entry up to asOf
-            out.writeNumberField("entryCount", entryCount(asOf));
+            out.writeNumberField("entryCount", totals.entryCount());
             out.writeArrayFieldStart("entries");
             entries(asOf, page, size, entry -> {
                 try {
@@ -143,6 +148,7 @@ class FinanceController {
 
     private Totals totals(Instant asOf) {
         BigDecimal[] sums = {ZERO, ZERO, ZERO};
+        long[] entries = {0};
         Map<String, BigDecimal> byDirection = new LinkedHashMap<>();
         for (Direction d : Direction.values()) {
             byDirection.put(d.code(), ZERO);
@@ -155,13 +161,15 @@ class FinanceController {
         for (Tier t : Tier.values()) {
             byTier.put(t.name(), ZERO);
         }
-        jdbc.query(asOf == null ? TOTALS + GROUPS : TOTALS + UP_TO + GROUPS, rs -> {
-            BigDecimal amount = money(rs.getBigDecimal(4));
-            BigDecimal municipal = money(rs.getBigDecimal(5));
-            BigDecimal district = money(rs.getBigDecimal(6));
+        int[] sign = {1};
+        org.springframework.jdbc.core.RowCallbackHandler group = rs -> {
+            BigDecimal amount = signed(sign[0], rs.getBigDecimal(4));
+            BigDecimal municipal = signed(sign[0], rs.getBigDecimal(5));
+            BigDecimal district = signed(sign[0], rs.getBigDecimal(6));
             sums[0] = sums[0].add(amount);
             sums[1] = sums[1].add(municipal);
             sums[2] = sums[2].add(district);
+            entries[0] += sign[0] * rs.getLong(7);
             byDirection.merge(rs.getString(1), amount, BigDecimal::add);
             BigDecimal[] ofDistrict = byDistrict.computeIfAbsent(rs.getString(2),
                     code -> new BigDecimal[]{ZERO, ZERO, ZERO});
@@ -169,17 +177,24 @@ class FinanceController {
             ofDistrict[1] = ofDistrict[1].add(municipal);
             ofDistrict[2] = ofDistrict[2].add(district);
             byTier.merge(rs.getString(3), amount, BigDecimal::add);
-        }, parameters(asOf));
+        };
+        if (asOf == null) {
+            jdbc.query(KEPT_TOTALS + GROUPS, group);
+        } else {
+            CallDays.Covered covered = CallDays.Covered.by(null, asOf);
+            jdbc.query(KEPT_TOTALS + KEPT_UP_TO + GROUPS, group, covered.last());
+            for (CallDays.Covered.End end : covered.ends()) {
+                sign[0] = end.subtracted() ? -1 : 1;
+                jdbc.query(LINE_TOTALS + (end.fromIncluded() ? ">=" : ">") + " ? AND committed_at "
+                                + (end.toIncluded() ? "<=" : "<") + " ?" + GROUPS, group,
+                        SqlValues.utc(end.from()), SqlValues.utc(end.to()));
+            }
+        }
         List<ByDirection> directions = new ArrayList<>();
         byDirection.forEach((code, amount) -> directions.add(new ByDirection(code, amount)));
         List<ByDistrict> districts = new ArrayList<>();
         byDistrict.forEach((code, s) -> districts.add(new ByDistrict(code, s[0], s[1], s[2])));
-        return new Totals(sums[0], sums[1], sums[2], directions, districts, byTier);
-    }
-
-    private long entryCount(Instant asOf) {
-        Long count = jdbc.queryForObject(asOf == null ? COUNT : COUNT + UP_TO, Long.class, parameters(asOf));
-        return count == null ? 0 : count;
+        return new Totals(sums[0], sums[1], sums[2], directions, districts, byTier, entries[0]);
     }
 
     /** Every entry up to {@code asOf}, oldest first (the exports). */
@@ -243,6 +258,10 @@ class FinanceController {
                     e.amount(), e.municipalShare(), e.districtShare(), e.applicationId()), true);
         });
         sheet.finish("合计");
+    }
+
+    private static BigDecimal signed(int sign, BigDecimal amount) {
+        return sign < 0 ? money(amount).negate() : money(amount);
     }
 
     private static BigDecimal money(BigDecimal amount) {

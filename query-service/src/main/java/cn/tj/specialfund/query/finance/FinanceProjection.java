@@ -22,8 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps the commitments ledger: a line per award and per top-up (the events carry everything a line needs), and
- * its own copy of the applications' names for the entries and the exports.
+ * Keeps the commitments ledger: a line per award and per top-up (the events carry everything a line needs), its
+ * sums per day ({@link CommitmentTotals}), and its own copy of the applications' names for the entries and the
+ * exports.
  */
 @Component
 @ProcessingGroup(FinanceProjection.PROCESSING_GROUP)
@@ -38,6 +39,7 @@ class FinanceProjection implements RebuildableReadModel {
     private final CommitmentLedger shadow;
     private final ApplicationNames names;
     private final ApplicationNames shadowNames;
+    private final CommitmentTotals totals;
     private final JdbcTemplate jdbc;
 
     FinanceProjection(ProjectionBatches batches, JdbcTemplate jdbc) {
@@ -47,6 +49,7 @@ class FinanceProjection implements RebuildableReadModel {
         this.shadow = new CommitmentLedger(jdbc, CommitmentLedger.SHADOW);
         this.names = new ApplicationNames(jdbc, NAMES);
         this.shadowNames = new ApplicationNames(jdbc, NAMES_SHADOW);
+        this.totals = new CommitmentTotals(jdbc);
     }
 
     @EventHandler
@@ -86,6 +89,9 @@ class FinanceProjection implements RebuildableReadModel {
         public void flush() {
             names.insert(submitted);
             ledger.insert(lines);
+            CommitmentTotals.Changes sums = new CommitmentTotals.Changes();
+            sums.add(lines);
+            totals.add(sums);
         }
     }
 
@@ -108,6 +114,7 @@ class FinanceProjection implements RebuildableReadModel {
     @Override
     public ReadModelRebuild startRebuild(RebuildSettings settings) {
         ShadowTableSwap swap = new ShadowTableSwap(jdbc);
+        CommitmentTotals.Changes rebuilt = new CommitmentTotals.Changes();
         return new ReadModelRebuild() {
             @Override
             public void apply(List<? extends TrackedEventMessage<?>> events) {
@@ -118,6 +125,7 @@ class FinanceProjection implements RebuildableReadModel {
                 }
                 shadowNames.insert(submitted);
                 shadow.insert(lines);
+                rebuilt.add(lines);
             }
 
             @Override
@@ -135,6 +143,7 @@ class FinanceProjection implements RebuildableReadModel {
             public void replaceLive() {
                 swap.swap(CommitmentLedger.TABLE, CommitmentLedger.SHADOW, () -> ledger.replaceAllWithRowsOf(shadow));
                 swap.swap(NAMES, NAMES_SHADOW, () -> names.replaceAllWithRowsOf(shadowNames));
+                totals.replaceAll(rebuilt);
             }
 
             @Override
@@ -142,6 +151,7 @@ class FinanceProjection implements RebuildableReadModel {
                 ReadModelComparison comparison = new ReadModelComparison(PROCESSING_GROUP).tables(jdbc,
                         CommitmentLedger.TABLE, CommitmentLedger.SHADOW, CommitmentLedger.COLUMNS);
                 names.compareWith(shadowNames, comparison);
+                comparison.figures(CommitmentTotals.TABLE, totals.all(), rebuilt.sums(), "none");
                 return comparison.differences();
             }
 

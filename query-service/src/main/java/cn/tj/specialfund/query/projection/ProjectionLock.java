@@ -3,8 +3,6 @@ package cn.tj.specialfund.query.projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.DatabaseMetaData;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -59,11 +57,7 @@ public class ProjectionLock {
     private boolean postgres() {
         Boolean known = postgres;
         if (known == null) {
-            String product = jdbc.execute((java.sql.Connection c) -> {
-                DatabaseMetaData meta = c.getMetaData();
-                return meta.getDatabaseProductName();
-            });
-            known = product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
+            known = DatabaseProduct.isPostgres(jdbc);
             postgres = known;
         }
         return known;

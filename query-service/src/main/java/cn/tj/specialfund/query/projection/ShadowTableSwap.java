@@ -1,6 +1,5 @@
 package cn.tj.specialfund.query.projection;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.LinkedHashMap;
@@ -128,8 +127,7 @@ public final class ShadowTableSwap {
 
     private boolean renames() {
         if (renames == null) {
-            renames = "PostgreSQL".equals(jdbc.execute(
-                    (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+            renames = DatabaseProduct.isPostgres(jdbc);
         }
         return renames;
     }

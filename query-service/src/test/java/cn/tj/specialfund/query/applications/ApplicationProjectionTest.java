@@ -10,7 +10,11 @@ import cn.tj.specialfund.query.applicationstate.ApplicationState;
 import cn.tj.specialfund.query.applicationstate.ApplicationStateTable;
 import org.junit.jupiter.api.Test;
 
+import cn.tj.specialfund.coreapi.value.Direction;
+import cn.tj.specialfund.coreapi.value.District;
+
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -85,9 +89,103 @@ class ApplicationProjectionTest {
         List<Map<String, Object>> live = countRows(fixture);
         fixture.jdbc.update("UPDATE application_count SET applications = 99 WHERE direction = '2.5' AND district = 'JIZHOU'");
 
+        List<Map<String, Object>> liveDays = dayRows(fixture);
+        fixture.jdbc.update("UPDATE application_day_count SET applications = 99");
+
         fixture.rebuild(projection, s.ledger.written(), 2, 1, "application_view");
 
         assertThat(countRows(fixture)).isEqualTo(live).isEqualTo(viewCounted(fixture));
+        assertThat(dayRows(fixture)).isEqualTo(liveDays).isEqualTo(viewCountedByDay(fixture));
+    }
+
+    @Test
+    void theDayCountsAnswerAnySubmissionRangeAsCountingTheApplicationsWould() {
+        Ledger ledger = new Ledger();
+        // three applications every 20 hours from 2020-09-01 16:00 Beijing time, one of each three approved
+        for (int n = 0; n < 6; n++) {
+            for (int i = 0; i < 3; i++) {
+                java.util.UUID id = ledger.submit(Ledger.form("Day " + n + "-" + i, Direction.D1_1,
+                        i == 0 ? District.XIQING : District.JINNAN, "100000", "0", "20000", false), "100000", "20000",
+                        Tier.MUNICIPAL);
+                if (i == 1) {
+                    ledger.approve(id);
+                }
+            }
+            ledger.advance(java.time.Duration.ofHours(20));
+        }
+        fixture.feed(projection, ledger.written(), 4);
+        assertThat(dayRows(fixture)).isEqualTo(viewCountedByDay(fixture)).hasSizeGreaterThan(6);
+
+        ApplicationCounts counts = new ApplicationCounts(fixture.jdbc);
+        List<Instant[]> ranges = List.of(
+                // whole Beijing days, as the page sends them
+                range("2020-09-01T16:00:00Z", "2020-09-04T15:59:59.999999999Z"),
+                // from and to within days
+                range("2020-09-02T03:00:00Z", "2020-09-04T20:00:00Z"),
+                range("2020-09-01T08:01:00Z", "2020-09-03T04:02:00Z"),
+                // open on one side
+                range(null, "2020-09-03T01:00:00Z"), range("2020-09-02T01:00:00Z", null),
+                range("2020-01-01T00:00:00Z", null),
+                // within a day, and of one instant: an application's own submission time
+                range("2020-09-02T05:00:00Z", "2020-09-02T05:30:00Z"),
+                range("2020-09-01T08:00:00Z", "2020-09-01T08:00:00Z"));
+        for (Instant[] range : ranges) {
+            for (ApplicationRows.Filter filter : List.of(
+                    new ApplicationRows.Filter(null, null, null, null, java.util.Set.of(), range[0], range[1]),
+                    new ApplicationRows.Filter(null, "XIQING", null, null, java.util.Set.of(), range[0], range[1]),
+                    new ApplicationRows.Filter("1.1", "JINNAN", "DISTRICT_APPROVED", null, java.util.Set.of(),
+                            range[0], range[1]))) {
+                Long counted = fixture.jdbc.queryForObject("SELECT COUNT(*) FROM application_view" + filter.where(),
+                        Long.class, filter.parameters().toArray());
+                assertThat(counts.totalInRange(filter)).as("%s", filter).isEqualTo(counted);
+            }
+        }
+        assertThat(counts.totalInRange(new ApplicationRows.Filter(null, null, null, null, java.util.Set.of(),
+                Instant.parse("2020-09-01T16:00:00Z"), null))).isEqualTo(15);
+    }
+
+    @Test
+    void theVerificationFoldFindsADayCountThatWasChanged() {
+        Scenario s = new Scenario(new Ledger());
+        fixture.feed(projection, s.ledger.written(), 3);
+        assertThat(fixture.verify(projection, s.ledger.written())).isEmpty();
+
+        fixture.jdbc.update("UPDATE application_day_count SET applications = applications + 1 "
+                + "WHERE status = 'SCORED' AND district = 'XIQING'");
+        assertThat(fixture.verify(projection, s.ledger.written()))
+                .extracting(cn.tj.specialfund.query.projection.ReadModelDifference::key)
+                .containsExactly("application_day_count/DayKey[submittedOn=2020-09-01, key=Key[direction=1.1, "
+                        + "district=XIQING, status=SCORED]]");
+    }
+
+    private static Instant[] range(String from, String to) {
+        return new Instant[]{from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to)};
+    }
+
+    private static List<Map<String, Object>> dayRows(ProjectionFixture db) {
+        return db.jdbc.queryForList("SELECT submitted_on, direction, district, status, applications "
+                + "FROM application_day_count WHERE applications <> 0 ORDER BY submitted_on, direction, district, status");
+    }
+
+    /** The day counts counted from application_view, by the Beijing date of submission. */
+    private static List<Map<String, Object>> viewCountedByDay(ProjectionFixture db) {
+        Map<List<Object>, Long> counted = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        db.jdbc.query("SELECT submitted_at, direction, district, status FROM application_view", rs -> {
+            java.time.LocalDate day = cn.tj.specialfund.query.projection.CallDays.of(
+                    rs.getObject(1, java.time.OffsetDateTime.class).toInstant());
+            counted.merge(List.of(day, rs.getString(2), rs.getString(3), rs.getString(4)), 1L, Long::sum);
+        });
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        counted.forEach((key, n) -> {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("SUBMITTED_ON", java.sql.Date.valueOf((java.time.LocalDate) key.get(0)));
+            row.put("DIRECTION", key.get(1));
+            row.put("DISTRICT", key.get(2));
+            row.put("STATUS", key.get(3));
+            row.put("APPLICATIONS", n);
+            rows.add(row);
+        });
+        return rows;
     }
 
     /** The non-zero counts, in key order. */
