@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,8 +50,8 @@ import java.util.Map;
  * <p>
  * The totals are the sums the projection keeps per day ({@link CommitmentTotals}): of every day, or, as of an
  * instant, of the days up to it with the lines of the rest of its own day added or subtracted (whichever is the
- * shorter part of the day, {@link CallDays.Covered}); the entries (one page of them in JSON, every one in the exports) are streamed from a plain JDBC cursor straight
- * into the response, so neither the heap nor the latency carries a copy of the whole ledger per request. Both reads
+ * shorter part of the day, {@link CallDays.Covered}); the entries (one page of them in JSON, every one in the
+ * exports) are streamed from a plain JDBC cursor straight into the response, so neither the heap nor the latency carries a copy of the whole ledger per request. Both reads
  * run in one REPEATABLE READ read-only transaction, so the totals are exactly the sums of the entries.
  */
 @RestController
@@ -147,54 +148,73 @@ class FinanceController {
     }
 
     private Totals totals(Instant asOf) {
-        BigDecimal[] sums = {ZERO, ZERO, ZERO};
-        long[] entries = {0};
-        Map<String, BigDecimal> byDirection = new LinkedHashMap<>();
-        for (Direction d : Direction.values()) {
-            byDirection.put(d.code(), ZERO);
+        TotalsBuilder totals = new TotalsBuilder();
+        RowCallbackHandler adding = rs -> totals.add(rs, false);
+        if (asOf == null) {
+            jdbc.query(KEPT_TOTALS + GROUPS, adding);
+            return totals.build();
         }
-        Map<String, BigDecimal[]> byDistrict = new LinkedHashMap<>();
-        for (District d : District.values()) {
-            byDistrict.put(d.name(), new BigDecimal[]{ZERO, ZERO, ZERO});
+        CallDays.Covered covered = CallDays.Covered.by(null, asOf);
+        jdbc.query(KEPT_TOTALS + KEPT_UP_TO + GROUPS, adding, covered.last());
+        for (CallDays.Covered.End end : covered.ends()) {
+            RowCallbackHandler part = rs -> totals.add(rs, end.subtracted());
+            jdbc.query(LINE_TOTALS + (end.fromIncluded() ? ">=" : ">") + " ? AND committed_at "
+                    + (end.toIncluded() ? "<=" : "<") + " ?" + GROUPS, part,
+                    SqlValues.utc(end.from()), SqlValues.utc(end.to()));
         }
-        Map<String, BigDecimal> byTier = new LinkedHashMap<>();
-        for (Tier t : Tier.values()) {
-            byTier.put(t.name(), ZERO);
+        return totals.build();
+    }
+
+    /** Sums grouped rows (direction, district, tier, amount, municipal, district, entries) into the answer. */
+    private static final class TotalsBuilder {
+        private BigDecimal total = ZERO;
+        private BigDecimal municipal = ZERO;
+        private BigDecimal districts = ZERO;
+        private long entries;
+        private final Map<String, BigDecimal> byDirection = new LinkedHashMap<>();
+        private final Map<String, BigDecimal[]> byDistrict = new LinkedHashMap<>();
+        private final Map<String, BigDecimal> byTier = new LinkedHashMap<>();
+
+        TotalsBuilder() {
+            for (Direction d : Direction.values()) {
+                byDirection.put(d.code(), ZERO);
+            }
+            for (District d : District.values()) {
+                byDistrict.put(d.name(), new BigDecimal[]{ZERO, ZERO, ZERO});
+            }
+            for (Tier t : Tier.values()) {
+                byTier.put(t.name(), ZERO);
+            }
         }
-        int[] sign = {1};
-        org.springframework.jdbc.core.RowCallbackHandler group = rs -> {
-            BigDecimal amount = signed(sign[0], rs.getBigDecimal(4));
-            BigDecimal municipal = signed(sign[0], rs.getBigDecimal(5));
-            BigDecimal district = signed(sign[0], rs.getBigDecimal(6));
-            sums[0] = sums[0].add(amount);
-            sums[1] = sums[1].add(municipal);
-            sums[2] = sums[2].add(district);
-            entries[0] += sign[0] * rs.getLong(7);
+
+        void add(ResultSet rs, boolean subtracted) throws SQLException {
+            BigDecimal amount = signed(subtracted, rs.getBigDecimal(4));
+            BigDecimal municipalShare = signed(subtracted, rs.getBigDecimal(5));
+            BigDecimal districtShare = signed(subtracted, rs.getBigDecimal(6));
+            total = total.add(amount);
+            municipal = municipal.add(municipalShare);
+            districts = districts.add(districtShare);
+            entries += subtracted ? -rs.getLong(7) : rs.getLong(7);
             byDirection.merge(rs.getString(1), amount, BigDecimal::add);
             BigDecimal[] ofDistrict = byDistrict.computeIfAbsent(rs.getString(2),
                     code -> new BigDecimal[]{ZERO, ZERO, ZERO});
             ofDistrict[0] = ofDistrict[0].add(amount);
-            ofDistrict[1] = ofDistrict[1].add(municipal);
-            ofDistrict[2] = ofDistrict[2].add(district);
+            ofDistrict[1] = ofDistrict[1].add(municipalShare);
+            ofDistrict[2] = ofDistrict[2].add(districtShare);
             byTier.merge(rs.getString(3), amount, BigDecimal::add);
-        };
-        if (asOf == null) {
-            jdbc.query(KEPT_TOTALS + GROUPS, group);
-        } else {
-            CallDays.Covered covered = CallDays.Covered.by(null, asOf);
-            jdbc.query(KEPT_TOTALS + KEPT_UP_TO + GROUPS, group, covered.last());
-            for (CallDays.Covered.End end : covered.ends()) {
-                sign[0] = end.subtracted() ? -1 : 1;
-                jdbc.query(LINE_TOTALS + (end.fromIncluded() ? ">=" : ">") + " ? AND committed_at "
-                                + (end.toIncluded() ? "<=" : "<") + " ?" + GROUPS, group,
-                        SqlValues.utc(end.from()), SqlValues.utc(end.to()));
-            }
         }
-        List<ByDirection> directions = new ArrayList<>();
-        byDirection.forEach((code, amount) -> directions.add(new ByDirection(code, amount)));
-        List<ByDistrict> districts = new ArrayList<>();
-        byDistrict.forEach((code, s) -> districts.add(new ByDistrict(code, s[0], s[1], s[2])));
-        return new Totals(sums[0], sums[1], sums[2], directions, districts, byTier, entries[0]);
+
+        Totals build() {
+            List<ByDirection> directions = new ArrayList<>();
+            byDirection.forEach((code, amount) -> directions.add(new ByDirection(code, amount)));
+            List<ByDistrict> ofDistricts = new ArrayList<>();
+            byDistrict.forEach((code, s) -> ofDistricts.add(new ByDistrict(code, s[0], s[1], s[2])));
+            return new Totals(total, municipal, districts, directions, ofDistricts, byTier, entries);
+        }
+
+        private static BigDecimal signed(boolean subtracted, BigDecimal amount) {
+            return subtracted ? money(amount).negate() : money(amount);
+        }
     }
 
     /** Every entry up to {@code asOf}, oldest first (the exports). */
@@ -258,10 +278,6 @@ class FinanceController {
                     e.amount(), e.municipalShare(), e.districtShare(), e.applicationId()), true);
         });
         sheet.finish("合计");
-    }
-
-    private static BigDecimal signed(int sign, BigDecimal amount) {
-        return sign < 0 ? money(amount).negate() : money(amount);
     }
 
     private static BigDecimal money(BigDecimal amount) {

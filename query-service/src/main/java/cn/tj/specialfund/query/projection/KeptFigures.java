@@ -21,13 +21,14 @@ public final class KeptFigures {
     private final String table;
     private final List<String> keyColumns;
     private final List<String> valueColumns;
-    private volatile Boolean postgres;
+    private final DatabaseProduct database;
 
     public KeptFigures(JdbcTemplate jdbc, String table, List<String> keyColumns, List<String> valueColumns) {
         this.jdbc = jdbc;
         this.table = table;
         this.keyColumns = List.copyOf(keyColumns);
         this.valueColumns = List.copyOf(valueColumns);
+        this.database = new DatabaseProduct(jdbc);
     }
 
     /** Adds each row's values to its key's row, in the order given (the caller's key order). */
@@ -35,7 +36,7 @@ public final class KeptFigures {
         if (rows.isEmpty()) {
             return;
         }
-        if (postgres()) {
+        if (database.isPostgres()) {
             jdbc.batchUpdate(insert() + " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET "
                     + valueColumns.stream().map(v -> v + " = " + table + "." + v + " + EXCLUDED." + v)
                     .collect(Collectors.joining(", ")), rows);
@@ -67,14 +68,5 @@ public final class KeptFigures {
         int columns = keyColumns.size() + valueColumns.size();
         return "INSERT INTO " + table + " (" + String.join(", ", keyColumns) + ", " + String.join(", ", valueColumns)
                 + ") VALUES (" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
-    }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = DatabaseProduct.isPostgres(jdbc);
-            postgres = known;
-        }
-        return known;
     }
 }

@@ -29,14 +29,15 @@ public class ProjectionLock {
     private static final String SELECT = "SELECT rebuilds FROM projection_state WHERE id = 1";
 
     private final JdbcTemplate jdbc;
-    private volatile Boolean postgres;
+    private final DatabaseProduct database;
 
     public ProjectionLock(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.database = new DatabaseProduct(jdbc);
     }
 
     public void acquireShared() {
-        if (postgres()) {
+        if (database.isPostgres()) {
             jdbc.queryForObject("SELECT pg_advisory_xact_lock_shared(?, hashtext(current_schema()))::text",
                     String.class, ADVISORY_KEY);
         } else {
@@ -46,20 +47,11 @@ public class ProjectionLock {
 
     /** Returns how many rebuilds were swapped in before this one. */
     public long acquireExclusive() {
-        if (postgres()) {
+        if (database.isPostgres()) {
             jdbc.queryForObject("SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))::text", String.class,
                     ADVISORY_KEY);
             return Objects.requireNonNull(jdbc.queryForObject(SELECT, Long.class));
         }
         return Objects.requireNonNull(jdbc.queryForObject(SELECT + " FOR UPDATE", Long.class));
-    }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = DatabaseProduct.isPostgres(jdbc);
-            postgres = known;
-        }
-        return known;
     }
 }

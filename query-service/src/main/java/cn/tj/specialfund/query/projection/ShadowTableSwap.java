@@ -31,10 +31,12 @@ public final class ShadowTableSwap {
             "^(CREATE (?:UNIQUE )?INDEX )(\\S+)( ON (?:ONLY )?)((?:\\S+\\.)?)(\\S+)( USING .*)$");
 
     private final JdbcTemplate jdbc;
-    private Boolean renames;
+    /** PostgreSQL renames tables in the swap; H2 copies rows. */
+    private final DatabaseProduct database;
 
     public ShadowTableSwap(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.database = new DatabaseProduct(jdbc);
     }
 
     /** Before the swap, outside the lock: the live table's query indexes on the shadow, and fresh statistics. */
@@ -126,9 +128,6 @@ public final class ShadowTableSwap {
     }
 
     private boolean renames() {
-        if (renames == null) {
-            renames = DatabaseProduct.isPostgres(jdbc);
-        }
-        return renames;
+        return database.isPostgres();
     }
 }
