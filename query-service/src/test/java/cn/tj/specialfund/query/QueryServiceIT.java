@@ -152,8 +152,9 @@ class QueryServiceIT {
                 assertThat(queryIndexes(jdbc, shadow)).as("query indexes of %s", shadow).isEmpty();
             }
             List<String> applicationIndexes = new java.util.ArrayList<>(List.of("ix_application_view_order",
-                    "ix_application_view_district", "ix_application_view_direction_status",
-                    "ix_application_view_direction_order", "ix_application_view_credit_code"));
+                    "ix_application_view_district", "ix_application_view_direction_status_order",
+                    "ix_application_view_district_status_order", "ix_application_view_direction_order",
+                    "ix_application_view_credit_code"));
             if (postgres) {
                 // the search indexes only PostgreSQL has (db/vendor/postgresql), carried through the swap too
                 applicationIndexes.addAll(List.of("ix_application_view_id_prefix", "ix_application_view_name_pairs"));
