@@ -1,5 +1,8 @@
 package cn.tj.specialfund.bench;
 
+import cn.tj.specialfund.verifier.EventContent;
+import cn.tj.specialfund.verifier.EventSignatures;
+import cn.tj.specialfund.verifier.NoteSigner;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -202,14 +205,52 @@ final class Database {
         return usable;
     }
 
+    /** The bench's event key, made and announced on first use; signs the seeded events. */
+    private SeedSigner seedSigner;
+
+    private synchronized SeedSigner seedSigner() throws SQLException {
+        if (seedSigner == null) {
+            NoteSigner key = NoteSigner.generate("bench-seed-events");
+            try (Connection c = DriverManager.getConnection(url, user, "");
+                 PreparedStatement announce = c.prepareStatement(
+                         "INSERT INTO audit_event_key (verifier_key, announced_at) VALUES (?, ?)")) {
+                announce.setString(1, key.verifier().verifierKey());
+                announce.setTimestamp(2, java.sql.Timestamp.from(Instant.now()));
+                announce.executeUpdate();
+            }
+            seedSigner = new SeedSigner(key);
+        }
+        return seedSigner;
+    }
+
+    private record SeedSigner(NoteSigner key) {
+
+        /**
+         * The event with its signature in its metadata. The metadata is written out once before signing, so that
+         * the bytes signed are the bytes stored; every thousandth event is checked, so that a seed whose
+         * signatures would not verify fails here rather than in the self-check.
+         */
+        EventContent sign(EventContent event, long n) {
+            EventContent normalised = event.withSignature("");
+            EventContent signed = normalised.withSignature(EventSignatures.sign(normalised, key));
+            if (n % 1_000 == 0 && EventSignatures.check(signed, key.verifier()) != EventSignatures.Status.VALID) {
+                throw new IllegalStateException("a seeded event's signature does not verify: " + event.eventId());
+            }
+            return signed;
+        }
+    }
+
     /**
      * Appends {@code applications} clones of the templates straight into the event log (same payload type,
      * revision, JSON bytes and metadata as the command service's, new aggregate ids and credit codes) and
-     * registers their applicants, in batched transactions.
+     * registers their applicants, in batched transactions. Each clone is signed as the command side signs what it
+     * writes (a new event id and aggregate id need a signature of their own), with a key of the bench's announced in
+     * {@code audit_event_key}, so that the query side's self-check judges the seeded log as it judges a real one.
      * @return events written
      */
     long seed(List<Template> templates, long applications, long firstSerial, LongAdder progress) throws Exception {
         AtomicLong serial = new AtomicLong(firstSerial);
+        SeedSigner seedSigner = seedSigner();
         long events = 0;
         // one multi-row INSERT per batch instead of one statement per row
         try (Connection c = DriverManager.getConnection(url + (url.contains("?") ? "&" : "?")
@@ -229,15 +270,21 @@ final class Database {
                     register.setString(2, id);
                     register.addBatch();
                     for (Object[] row : t.rows()) {
-                        insert.setString(1, UUID.randomUUID().toString());
+                        String eventId = UUID.randomUUID().toString();
+                        String at = Instant.now().toString();
+                        byte[] payload = replace((byte[]) row[4], t, id, code);
+                        EventContent signed = seedSigner.sign(new EventContent(eventId, id, (Long) row[0],
+                                (String) row[1], at, (String) row[2], (String) row[3], payload,
+                                replace((byte[]) row[5], t, id, code)), events);
+                        insert.setString(1, eventId);
                         insert.setString(2, id);
                         insert.setLong(3, (Long) row[0]);
                         insert.setString(4, (String) row[1]);
-                        insert.setString(5, Instant.now().toString());
+                        insert.setString(5, at);
                         insert.setString(6, (String) row[2]);
                         insert.setString(7, (String) row[3]);
-                        insert.setBytes(8, replace((byte[]) row[4], t, id, code));
-                        insert.setBytes(9, replace((byte[]) row[5], t, id, code));
+                        insert.setBytes(8, payload);
+                        insert.setBytes(9, signed.metadata());
                         insert.addBatch();
                         events++;
                         inBatch++;
