@@ -230,8 +230,7 @@ final class ApplicationCounts {
         values.add(end.to().atOffset(java.time.ZoneOffset.UTC));
         String where = equality.where();
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM application_view" + where
-                + (where.isEmpty() ? " WHERE " : " AND ") + "submitted_at " + (end.fromIncluded() ? ">=" : ">")
-                + " ? AND submitted_at " + (end.toIncluded() ? "<=" : "<") + " ?", Long.class, values.toArray());
+                + (where.isEmpty() ? " WHERE " : " AND ") + end.condition("submitted_at"), Long.class, values.toArray());
         return count == null ? 0 : count;
     }
 }

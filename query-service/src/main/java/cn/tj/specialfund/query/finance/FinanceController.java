@@ -68,7 +68,7 @@ class FinanceController {
             + "SUM(district_share), SUM(entries) FROM " + CommitmentTotals.TABLE;
     private static final String KEPT_UP_TO = " WHERE committed_on <= ?";
     private static final String LINE_TOTALS = "SELECT direction, district, tier, SUM(amount), SUM(municipal_share), "
-            + "SUM(district_share), COUNT(*) FROM commitment_entry WHERE committed_at ";
+            + "SUM(district_share), COUNT(*) FROM commitment_entry WHERE ";
     private static final String GROUPS = " GROUP BY direction, district, tier";
 
     private final JdbcTemplate jdbc;
@@ -158,9 +158,8 @@ class FinanceController {
         jdbc.query(KEPT_TOTALS + KEPT_UP_TO + GROUPS, adding, covered.last());
         for (CallDays.Covered.End end : covered.ends()) {
             RowCallbackHandler part = rs -> totals.add(rs, end.subtracted());
-            jdbc.query(LINE_TOTALS + (end.fromIncluded() ? ">=" : ">") + " ? AND committed_at "
-                    + (end.toIncluded() ? "<=" : "<") + " ?" + GROUPS, part,
-                    SqlValues.utc(end.from()), SqlValues.utc(end.to()));
+            jdbc.query(LINE_TOTALS + end.condition("committed_at") + GROUPS, part, SqlValues.utc(end.from()),
+                    SqlValues.utc(end.to()));
         }
         return totals.build();
     }

@@ -38,6 +38,11 @@ public final class CallDays {
 
         /** Rows from {@code from} to {@code to} (each bound included or not), added or subtracted. */
         public record End(Instant from, boolean fromIncluded, Instant to, boolean toIncluded, boolean subtracted) {
+
+            /** The SQL condition on {@code column} for these rows, its two parameters {@link #from} and {@link #to}. */
+            public String condition(String column) {
+                return column + (fromIncluded ? " >= ?" : " > ?") + " AND " + column + (toIncluded ? " <= ?" : " < ?");
+            }
         }
 
         /** [{@code from}, {@code to}], both ends included, null for no bound. */
