@@ -29,12 +29,13 @@ final class GuardedBatch {
     private final List<EventMessage<?>> heldBack = new ArrayList<>();
     private RuntimeException failure;
 
-    GuardedBatch(RebuildableReadModel model, List<? extends EventMessage<?>> events, DeadLetters deadLetters,
-                 Savepoints savepoints) {
+    /** {@code parked}: the applications that have dead letters in the read model's group (a set of its own). */
+    GuardedBatch(RebuildableReadModel model, List<? extends EventMessage<?>> events, Set<String> parked,
+                 DeadLetters deadLetters, Savepoints savepoints) {
         this.model = model;
         this.deadLetters = deadLetters;
         this.savepoints = savepoints;
-        this.parked = deadLetters.parkedSequences(model.processingGroup());
+        this.parked = parked;
         this.batch = model.openBatch(events.stream().filter(e -> !parked.contains(DeadLetters.sequenceOf(e))).toList());
     }
 
