@@ -201,6 +201,8 @@ public final class Bench {
         }));
         Map<String, Object> levels = new LinkedHashMap<>();
         double best = 0;
+        Map<String, Object> raw32 = null;
+        Map<String, Object> floor32 = null;
         for (int clients : new int[]{1, 8, 32}) {
             resources.phase("raw-insert-c" + clients);
             byte[][] payload = db.samplePayload("{}".getBytes(StandardCharsets.UTF_8));
@@ -209,40 +211,81 @@ public final class Bench {
             Map<String, Object> floor = httpFloor(clients);
             resources.phase("commands-c" + clients);
             log("commands over HTTP, " + clients + " clients");
-            CommandDriver driver = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
-            Profiler profiler = clients == 32 ? new Profiler(options.commandPid(), db, 500) : null;
-            Map<String, Long> cpuAtStart = cpu.now();
-            double seconds = driver.run(clients, deadline(options.phaseSeconds()), Long.MAX_VALUE, 0, false);
-            Map<String, Object> cpuPerCommand = cpu.perOperation(cpuAtStart, driver.all.count());
-            if (profiler != null) {
-                profiler.close();
-            }
-            Map<String, Object> level = new LinkedHashMap<>();
-            Map<String, Object> http = driver.all.summary(seconds);
-            level.put("commands", http);
-            level.put("rawInsertTransactions", raw);
-            double ratio = (Double) http.get("perSecond") / (Double) raw.get("perSecond");
-            level.put("ratio", Latencies.round(ratio));
-            if (floor != null) {
-                level.put("httpFloor", floor);
-                Map<String, Object> floorRequests = Report.map(floor.get("requests"));
-                level.put("ratioToHttpFloor",
-                        Latencies.round((Double) http.get("perSecond") / (Double) floorRequests.get("perSecond")));
-            }
-            level.put("cpuMsPerCommand", cpuPerCommand);
-            level.put("statuses", driver.statuses());
-            Map<String, Object> kinds = new LinkedHashMap<>();
-            driver.byKind.forEach((k, v) -> kinds.put(k, v.summary(seconds)));
-            level.put("byCommand", kinds);
-            if (profiler != null) {
-                level.put("profile", profiler.report(12));
-            }
+            Map<String, Object> level = commandLevel(clients, raw, floor, cpu);
             levels.put("c" + clients, level);
-            best = Math.max(best, (Double) http.get("perSecond"));
-            log("  commands " + http + " raw " + raw + (floor == null ? "" : " HTTP floor " + floor.get("requests")));
+            best = Math.max(best, (Double) Report.map(level.get("commands")).get("perSecond"));
+            raw32 = raw;
+            floor32 = floor;
+        }
+        if (options.queryPid() > 0) {
+            levels.put("c32-query-service-paused", commandsWithQueryServicePaused(raw32, floor32));
         }
         report.put("commands", levels);
         report.put("maxCommandRate", Latencies.round(best));
+    }
+
+    /**
+     * The 32 clients again with query-service stopped (SIGSTOP) for the phase and resumed after it: what the
+     * command path alone reaches on the machine, beside what it reaches while the read side projects every event
+     * on the same two cores. The floor has no read side; this tells how much of the gap to it is the read side's.
+     * The events appended meanwhile are projected after the resume (the phases that follow wait for that).
+     */
+    private Map<String, Object> commandsWithQueryServicePaused(Map<String, Object> raw, Map<String, Object> floor)
+            throws Exception {
+        resources.phase("commands-c32-query-service-paused");
+        log("commands over HTTP, 32 clients, query-service paused");
+        // its JIT and GC threads cannot be asked about while it is stopped: the accounts leave it out
+        CpuAccounts withoutQueryService = new CpuAccounts(options.commandPid(), 0, options.floorPid());
+        signal("STOP", options.queryPid());
+        try {
+            Map<String, Object> level = commandLevel(32, raw, floor, withoutQueryService);
+            level.put("label", "32 clients, query-service paused");
+            return level;
+        } finally {
+            signal("CONT", options.queryPid());
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " exited with " + exit);
+        }
+    }
+
+    /** One timed phase of commands at {@code clients} clients, beside the baselines measured just before it. */
+    private Map<String, Object> commandLevel(int clients, Map<String, Object> raw, Map<String, Object> floor,
+                                             CpuAccounts accounts) throws Exception {
+        CommandDriver driver = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
+        Profiler profiler = clients == 32 ? new Profiler(options.commandPid(), db, 500) : null;
+        Map<String, Long> cpuAtStart = accounts.now();
+        double seconds = driver.run(clients, deadline(options.phaseSeconds()), Long.MAX_VALUE, 0, false);
+        Map<String, Object> cpuPerCommand = accounts.perOperation(cpuAtStart, driver.all.count());
+        if (profiler != null) {
+            profiler.close();
+        }
+        Map<String, Object> level = new LinkedHashMap<>();
+        Map<String, Object> http = driver.all.summary(seconds);
+        level.put("commands", http);
+        level.put("rawInsertTransactions", raw);
+        double ratio = (Double) http.get("perSecond") / (Double) raw.get("perSecond");
+        level.put("ratio", Latencies.round(ratio));
+        if (floor != null) {
+            level.put("httpFloor", floor);
+            Map<String, Object> floorRequests = Report.map(floor.get("requests"));
+            level.put("ratioToHttpFloor",
+                    Latencies.round((Double) http.get("perSecond") / (Double) floorRequests.get("perSecond")));
+        }
+        level.put("cpuMsPerCommand", cpuPerCommand);
+        level.put("statuses", driver.statuses());
+        Map<String, Object> kinds = new LinkedHashMap<>();
+        driver.byKind.forEach((k, v) -> kinds.put(k, v.summary(seconds)));
+        level.put("byCommand", kinds);
+        if (profiler != null) {
+            level.put("profile", profiler.report(12));
+        }
+        log("  commands " + http + " raw " + raw + (floor == null ? "" : " HTTP floor " + floor.get("requests")));
+        return level;
     }
 
     /**

@@ -40,14 +40,16 @@ final class Report {
                 Map<String, Object> http = map(level.get("commands"));
                 Map<String, Object> raw = map(level.get("rawInsertTransactions"));
                 double ratio = num(level.get("ratio"));
-                md.append("| commands, ").append(e.getKey().substring(1)).append(" clients | ")
+                String clients = level.containsKey("label") ? (String) level.get("label")
+                        : e.getKey().substring(1) + " clients";
+                md.append("| commands, ").append(clients).append(" | ")
                         .append(rate(http, "cmd/s")).append(" | raw insert tx ").append(rate(raw, "tx/s"))
                         .append(" | ").append(ratio).append(" | ≥ ").append(Bench.COMMANDS_VS_RAW).append(" × raw | ")
                         .append(mark(ratio >= Bench.COMMANDS_VS_RAW)).append(" |\n");
                 Map<String, Object> floor = map(level.get("httpFloor"));
                 if (floor != null) {
                     double toFloor = num(level.get("ratioToHttpFloor"));
-                    md.append("| commands, ").append(e.getKey().substring(1)).append(" clients | ")
+                    md.append("| commands, ").append(clients).append(" | ")
                             .append(http.get("perSecond")).append(" cmd/s | HTTP floor ")
                             .append(rate(map(floor.get("requests")), "req/s")).append(" | ").append(toFloor)
                             .append(" | ≥ ").append(Bench.COMMANDS_VS_HTTP_FLOOR).append(" × HTTP floor | ")
@@ -55,7 +57,7 @@ final class Report {
                     Map<String, Object> commandCpu = map(level.get("cpuMsPerCommand"));
                     Map<String, Object> floorCpu = map(floor.get("cpuMsPerRequest"));
                     if (commandCpu != null && floorCpu != null) {
-                        md.append("| CPU per command, ").append(e.getKey().substring(1)).append(" clients (ms) | ")
+                        md.append("| CPU per command, ").append(clients).append(" (ms) | ")
                                 .append(cpu(commandCpu, "command-service", "query-service")).append(" | per floor request: ")
                                 .append(cpu(floorCpu, "http-floor")).append(" | ")
                                 .append(Latencies.round(num(floorCpu.get("machine")) / num(commandCpu.get("machine"))))
