@@ -38,14 +38,26 @@ public final class CompactRange {
     /** Reads the perfect subtrees of the tree of {@code size} leaves: one read per set bit of size. */
     public static CompactRange fromStore(NodeStore nodes, long size) {
         List<byte[]> roots = new ArrayList<>();
+        for (long[] node : subtreePositions(size)) {
+            roots.add(nodes.get((int) node[0], node[1]));
+        }
+        return new CompactRange(size, roots);
+    }
+
+    /**
+     * The (level, index) of each perfect subtree of the tree of {@code size} leaves, largest first: the nodes
+     * {@link #fromStore} reads, for a store that reads them all at once and hands them to {@link #of}.
+     */
+    public static List<long[]> subtreePositions(long size) {
+        List<long[]> positions = new ArrayList<>();
         long start = 0;
         for (int level = 63 - Long.numberOfLeadingZeros(Math.max(size, 1)); level >= 0; level--) {
             if ((size & (1L << level)) != 0) {
-                roots.add(nodes.get(level, start >> level));
+                positions.add(new long[]{level, start >> level});
                 start += 1L << level;
             }
         }
-        return new CompactRange(size, roots);
+        return positions;
     }
 
     /** Appends a leaf hash, handing the leaf and every subtree it completes to {@code sink}; returns the new size. */

@@ -1,11 +1,17 @@
 package cn.tj.specialfund.query.audit;
 
+import cn.tj.specialfund.verifier.CompactRange;
 import cn.tj.specialfund.verifier.NodeStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
-/** The tree's perfect-subtree nodes in {@code audit_node}: one indexed read per node. */
+/** The tree's perfect-subtree nodes in {@code audit_node}. */
 final class JdbcNodeStore implements NodeStore {
 
     private final JdbcTemplate jdbc;
@@ -22,5 +28,34 @@ final class JdbcNodeStore implements NodeStore {
             throw new IllegalStateException("the tree has no node at level " + level + ", index " + index);
         }
         return hash.get(0);
+    }
+
+    /**
+     * The tree of {@code size} leaves as a compact range, its perfect subtrees read in one statement: a batch of
+     * the tree builder restores it from the table every time, and one SELECT per subtree (about ten) was most of
+     * the statements a batch of a few leaves sent.
+     */
+    CompactRange subtrees(long size) {
+        List<long[]> positions = CompactRange.subtreePositions(size);
+        if (positions.isEmpty() || size == 0) {
+            return CompactRange.empty();
+        }
+        Map<String, byte[]> found = new HashMap<>();
+        String where = String.join(" OR ", Collections.nCopies(positions.size(), "(level = ? AND node_index = ?)"));
+        jdbc.query("SELECT level, node_index, hash FROM audit_node WHERE " + where,
+                rs -> {
+                    found.put(rs.getInt(1) + "/" + rs.getLong(2), rs.getBytes(3));
+                },
+                positions.stream().flatMap(p -> Stream.of((Object) (int) p[0], (Object) p[1]))
+                        .toArray());
+        List<byte[]> roots = new ArrayList<>();
+        for (long[] p : positions) {
+            byte[] hash = found.get(p[0] + "/" + p[1]);
+            if (hash == null) {
+                throw new IllegalStateException("the tree has no node at level " + p[0] + ", index " + p[1]);
+            }
+            roots.add(hash);
+        }
+        return CompactRange.of(size, roots);
     }
 }

@@ -111,7 +111,7 @@ class TreeBuilder {
                     new MapSqlParameterSource("positions", rows.values().stream().map(CanonicalEvent::position).toList()),
                     Long.class));
         }
-        CompactRange range = CompactRange.fromStore(nodes, size);
+        CompactRange range = nodes.subtrees(size);
         List<Object[]> leaves = new ArrayList<>();
         List<Object[]> newNodes = new ArrayList<>();
         for (String eventId : eventIds) {
