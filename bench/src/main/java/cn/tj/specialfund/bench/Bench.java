@@ -259,7 +259,9 @@ public final class Bench {
         CommandDriver driver = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
         Profiler profiler = clients == 32 ? new Profiler(options.commandPid(), db, 500) : null;
         Map<String, Long> cpuAtStart = accounts.now();
+        long waitAtStart = RunQueueWaits.requestThreadsNanos(options.commandPid());
         double seconds = driver.run(clients, deadline(options.phaseSeconds()), Long.MAX_VALUE, 0, false);
+        double waitPerCommand = RunQueueWaits.perOperationMs(options.commandPid(), waitAtStart, driver.all.count());
         Map<String, Object> cpuPerCommand = accounts.perOperation(cpuAtStart, driver.all.count());
         if (profiler != null) {
             profiler.close();
@@ -277,6 +279,7 @@ public final class Bench {
                     Latencies.round((Double) http.get("perSecond") / (Double) floorRequests.get("perSecond")));
         }
         level.put("cpuMsPerCommand", cpuPerCommand);
+        level.put("runQueueWaitMsPerCommand", waitPerCommand);
         level.put("statuses", driver.statuses());
         Map<String, Object> kinds = new LinkedHashMap<>();
         driver.byKind.forEach((k, v) -> kinds.put(k, v.summary(seconds)));
@@ -505,12 +508,14 @@ public final class Bench {
             commands.start();
         }
         Map<String, Long> cpuAtStart = cpu.now();
+        long waitAtStart = RunQueueWaits.requestThreadsNanos(options.queryPid());
         Map<String, Object> r = new OpenLoop(http, options.queryUrl())
                 .run(OpenLoop.DASHBOARDS, OPEN_LOOP_RATE, options.phaseSeconds(), OPEN_LOOP_VIEWERS);
         if (withCommands) {
             commands.join();
         }
         long answered = ((Number) Report.map(r.get("all")).get("count")).longValue();
+        r.put("runQueueWaitMsPerRequest", RunQueueWaits.perOperationMs(options.queryPid(), waitAtStart, answered));
         r.put("cpuMsPerRequest", cpu.perOperation(cpuAtStart, answered));
         if (withCommands) {
             r.put("backgroundCommands", background.all.summary(options.phaseSeconds()));

@@ -61,7 +61,8 @@ final class Report {
                                 .append(cpu(commandCpu, "command-service", "query-service")).append(" | per floor request: ")
                                 .append(cpu(floorCpu, "http-floor")).append(" | ")
                                 .append(Latencies.round(num(floorCpu.get("machine")) / num(commandCpu.get("machine"))))
-                                .append(" | (the profile of the rates above) | |\n");
+                                .append(" | (the profile of the rates above").append(waited(level.get("runQueueWaitMsPerCommand"),
+                                        "command-service", "command")).append(") | |\n");
                     }
                 }
             }
@@ -127,7 +128,8 @@ final class Report {
                 Map<String, Object> answerCpu = map(open.get("cpuMsPerRequest"));
                 if (answerCpu != null) {
                     md.append("| open loop, ").append(load).append(": CPU per dashboard answer (ms) | ")
-                            .append(cpu(answerCpu, "query-service", "command-service")).append(" | | | (the profile of the latencies above) | |\n");
+                            .append(cpu(answerCpu, "query-service", "command-service")).append(" | | | (the profile of the latencies above")
+                            .append(waited(open.get("runQueueWaitMsPerRequest"), "query-service", "answer")).append(") | |\n");
                 }
             }
         }
@@ -208,6 +210,12 @@ final class Report {
     }
 
     @SuppressWarnings("unchecked")
+    /** "; query-service's request threads waited 1.2 ms per answer for a core", or nothing if not measured. */
+    private static String waited(Object ms, String service, String per) {
+        return ms == null ? "" : "; " + service + "'s request threads waited " + ms + " ms per " + per
+                + " for a core";
+    }
+
     static Map<String, Object> map(Object o) {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
     }
