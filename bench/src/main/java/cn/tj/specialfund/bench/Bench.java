@@ -493,7 +493,7 @@ public final class Bench {
     private Map<String, Object> openLoop(String name, boolean withCommands) throws Exception {
         warmUpOpenLoop();
         resources.phase(name);
-        double rate = withCommands ? ((Double) report.get("maxCommandRate")) / 4 : 0;
+        double rate = withCommands ? backgroundCommandRate() : 0;
         log(name + ": " + OPEN_LOOP_RATE + " dashboard requests/s from " + OPEN_LOOP_VIEWERS + " viewers, "
                 + (withCommands ? "commands at " + Latencies.round(rate) + "/s" : "no commands"));
         Map<String, Object> r = openLoop(options.phaseSeconds(), rate, true);
@@ -537,7 +537,7 @@ public final class Bench {
     /** {@code clients} clients cycle through the queries while commands run at a quarter of the max rate. */
     private Map<String, Object> queries(String name, List<String[]> queries, int clientCount) throws Exception {
         resources.phase(name);
-        double rate = ((Double) report.get("maxCommandRate")) / 4;
+        double rate = backgroundCommandRate();
         log(name + ": " + clientCount + " query clients, commands at " + Latencies.round(rate) + "/s in the background");
         Map<String, Latencies> latencies = new ConcurrentHashMap<>();
         Map<String, LongAdder> failures = new ConcurrentHashMap<>();
@@ -594,6 +594,11 @@ public final class Bench {
         }
     }
 
+    /** The rate of the commands that run beside the query phases: a quarter of the best rate measured. */
+    private double backgroundCommandRate() {
+        return ((Double) report.get("maxCommandRate")) / 4;
+    }
+
     /** Seconds of the unrecorded open loop before the first recorded one. */
     private static final double OPEN_LOOP_WARM_UP_SECONDS = 30;
 
@@ -609,7 +614,7 @@ public final class Bench {
             return;
         }
         resources.phase("open-loop-warm-up");
-        double rate = ((Double) report.get("maxCommandRate")) / 4;
+        double rate = backgroundCommandRate();
         log("open loop warm-up: " + OPEN_LOOP_RATE + " dashboard requests/s for " + OPEN_LOOP_WARM_UP_SECONDS
                 + " s, commands at " + Latencies.round(rate) + "/s for its second half");
         Map<String, Object> quiet = openLoop(OPEN_LOOP_WARM_UP_SECONDS / 2, 0, false);

@@ -209,13 +209,13 @@ final class Report {
         return met ? "yes" : "**no**";
     }
 
-    @SuppressWarnings("unchecked")
     /** "; query-service's request threads waited 1.2 ms per answer for a core", or nothing if not measured. */
     private static String waited(Object ms, String service, String per) {
         return ms == null ? "" : "; " + service + "'s request threads waited " + ms + " ms per " + per
                 + " for a core";
     }
 
+    @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object o) {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
     }

@@ -25,19 +25,19 @@ final class JdbcNodeStore implements NodeStore {
         List<byte[]> hash = jdbc.query("SELECT hash FROM audit_node WHERE level = ? AND node_index = ?",
                 (rs, row) -> rs.getBytes(1), level, index);
         if (hash.isEmpty()) {
-            throw new IllegalStateException("the tree has no node at level " + level + ", index " + index);
+            throw missing(level, index);
         }
         return hash.get(0);
     }
 
     /**
      * The tree of {@code size} leaves as a compact range, its perfect subtrees read in one statement: a batch of
-     * the tree builder restores it from the table every time, and one SELECT per subtree (about ten) was most of
+     * the tree builder restores it from the table every time, and one SELECT per subtree (about seven) was most of
      * the statements a batch of a few leaves sent.
      */
     CompactRange subtrees(long size) {
         List<long[]> positions = CompactRange.subtreePositions(size);
-        if (positions.isEmpty() || size == 0) {
+        if (positions.isEmpty()) {
             return CompactRange.empty();
         }
         Map<String, byte[]> found = new HashMap<>();
@@ -52,10 +52,14 @@ final class JdbcNodeStore implements NodeStore {
         for (long[] p : positions) {
             byte[] hash = found.get(p[0] + "/" + p[1]);
             if (hash == null) {
-                throw new IllegalStateException("the tree has no node at level " + p[0] + ", index " + p[1]);
+                throw missing(p[0], p[1]);
             }
             roots.add(hash);
         }
         return CompactRange.of(size, roots);
+    }
+
+    private static IllegalStateException missing(long level, long index) {
+        return new IllegalStateException("the tree has no node at level " + level + ", index " + index);
     }
 }
