@@ -74,12 +74,14 @@ public final class Bench {
     /** The open-loop phase: dashboard requests a second, and the viewers who send them. */
     static final double OPEN_LOOP_RATE = 200;
     static final int OPEN_LOOP_VIEWERS = 60;
+    /** async-profiler's sampling interval in the profiled phases: ~1 000 samples a second of two busy cores. */
+    static final int PROFILE_INTERVAL_MS = 2;
 
     record Options(String size, long applications, long httpApplications, String commandUrl, String queryUrl,
                    String floorUrl, String dbUrl, String dbUser, long commandPid, long queryPid, long floorPid, Path out,
                    String stamp,
                    double phaseSeconds, double catchUpTimeout, double rebuildTimeout, long seed,
-                   String only, double maxCommandRate) {
+                   String only, double maxCommandRate, Path logs) {
 
         static Options parse(String[] args) {
             Map<String, String> o = new LinkedHashMap<>();
@@ -104,7 +106,8 @@ public final class Bench {
                     Double.parseDouble(o.getOrDefault("rebuild-timeout", "600")),
                     Long.parseLong(o.getOrDefault("seed", "2020")),
                     o.getOrDefault("only", ""),
-                    Double.parseDouble(o.getOrDefault("max-command-rate", "0")));
+                    Double.parseDouble(o.getOrDefault("max-command-rate", "0")),
+                    Path.of(o.getOrDefault("logs", "bench/target-bench/logs")));
         }
     }
 
@@ -156,6 +159,15 @@ public final class Bench {
                         new TreeBuilderPhase(http, db, workload, options, resources, this::log).selfCheck()));
                 return;
             }
+            if (options.only().equals("lag")) {
+                // the lag alone (BENCH_MAX_COMMAND_RATE: the best command rate of an earlier run), profiled
+                report.put("maxCommandRate", options.maxCommandRate());
+                notes.add("only the lag was measured (BENCH_ONLY=lag), at half of " + options.maxCommandRate()
+                        + " cmd/s");
+                warmUpCommands();
+                lag();
+                return;
+            }
             commands();
             if (options.only().equals("commands")) {
                 notes.add("only the commands and their baselines were measured (BENCH_ONLY=commands)");
@@ -193,12 +205,7 @@ public final class Bench {
     // --- commands vs raw insert transactions -------------------------------------------------------------
 
     private void commands() throws Exception {
-        resources.phase("warm-up");
-        report.put("commandWarmUp", warmUp("commands", () -> {
-            CommandDriver driver = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
-            double seconds = driver.run(8, deadline(WARM_UP_ROUND_SECONDS), Long.MAX_VALUE, 0, false);
-            return driver.all.count() / seconds;
-        }));
+        warmUpCommands();
         Map<String, Object> levels = new LinkedHashMap<>();
         double best = 0;
         Map<String, Object> raw32 = null;
@@ -367,10 +374,21 @@ public final class Bench {
         double run() throws Exception;
     }
 
+    /** Unrecorded rounds of 8 clients until the command rate stops rising (the JIT has compiled both paths). */
+    private void warmUpCommands() throws Exception {
+        resources.phase("warm-up");
+        report.put("commandWarmUp", warmUp("commands", () -> {
+            CommandDriver driver = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
+            double seconds = driver.run(8, deadline(WARM_UP_ROUND_SECONDS), Long.MAX_VALUE, 0, false);
+            return driver.all.count() / seconds;
+        }));
+    }
+
     // --- lag --------------------------------------------------------------------------------------------
 
     private void lag() throws Exception {
-        double rate = ((Double) report.get("maxCommandRate")) / 2;
+        double rate = options.only().equals("lag") ? options.maxCommandRate() / 2
+                : ((Double) report.get("maxCommandRate")) / 2;
         // the read path the probes use (GET /api/applications/{id}) compiled by a round of unrecorded probes, then
         // measured from projections that have caught up with everything before (the saturated phases included)
         resources.phase("lag-warm-up");
@@ -381,7 +399,18 @@ public final class Bench {
         log("command -> read-model lag at " + Latencies.round(rate) + " commands/s");
         CommandDriver driver = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
         Profiler profiler = new Profiler(options.queryPid(), db, 2_000);
+        // what the query side does with its time while the lag is measured: its threads on CPU (async-profiler),
+        // how long the projections' threads waited for a core, and the machine's CPU per command
+        StackProfile stacks = StackProfile.start("cpu", PROFILE_INTERVAL_MS, options.queryPid(),
+                options.logs().resolve("lag-query-service-cpu.collapsed"));
+        Map<String, Long> cpuAtStart = cpu.now();
+        long projectionWaitAtStart = RunQueueWaits.threadsNanos(options.queryPid(), RunQueueWaits.PROJECTION_THREADS);
         double seconds = driver.run(8, deadline(options.phaseSeconds()), Long.MAX_VALUE, rate, true);
+        long commands = driver.all.count();
+        Map<String, Object> cpuPerCommand = cpu.perOperation(cpuAtStart, commands);
+        double projectionWait = RunQueueWaits.perOperationMs(options.queryPid(), RunQueueWaits.PROJECTION_THREADS,
+                projectionWaitAtStart, commands);
+        Map<String, Object> queryServiceStacks = stacks.stop(commands);
         profiler.close();
         Map<String, Object> lag = new LinkedHashMap<>();
         lag.put("targetRate", Latencies.round(rate));
@@ -389,6 +418,9 @@ public final class Bench {
         lag.put("lag", driver.lag.summary(seconds));
         lag.put("timeouts", driver.lagTimeouts.sum());
         lag.put("statuses", driver.statuses());
+        lag.put("cpuMsPerCommand", cpuPerCommand);
+        lag.put("projectionRunQueueWaitMsPerCommand", projectionWait);
+        lag.put("queryServiceCpuProfile", queryServiceStacks);
         lag.put("queryServiceProfile", profiler.report(10));
         report.put("lag", lag);
         log("  lag " + lag.get("lag"));
@@ -496,7 +528,10 @@ public final class Bench {
         double rate = withCommands ? backgroundCommandRate() : 0;
         log(name + ": " + OPEN_LOOP_RATE + " dashboard requests/s from " + OPEN_LOOP_VIEWERS + " viewers, "
                 + (withCommands ? "commands at " + Latencies.round(rate) + "/s" : "no commands"));
+        StackProfile stacks = StackProfile.start("cpu", PROFILE_INTERVAL_MS, options.queryPid(),
+                options.logs().resolve(name + "-query-service-cpu.collapsed"));
         Map<String, Object> r = openLoop(options.phaseSeconds(), rate, true);
+        r.put("queryServiceCpuProfile", stacks.stop(((Number) Report.map(r.get("all")).get("count")).longValue()));
         log("  " + r.get("byDashboard"));
         return r;
     }

@@ -76,6 +76,13 @@ final class Report {
                     .append(l.get("count")).append(" commands, ").append(lag.get("timeouts")).append(" timeouts) | "
                             + "— | — | p99 < ").append((int) Bench.LAG_P99_MS).append(" ms | ")
                     .append(mark(num(l.get("p99Ms")) < Bench.LAG_P99_MS && num(lag.get("timeouts")) == 0)).append(" |\n");
+            Map<String, Object> lagCpu = map(lag.get("cpuMsPerCommand"));
+            if (lagCpu != null) {
+                md.append("| CPU per command during the lag (ms) | ").append(cpu(lagCpu, "command-service", "query-service"))
+                        .append(" | | | (the profile of the lag above; the projections' threads waited ")
+                        .append(lag.get("projectionRunQueueWaitMsPerCommand")).append(" ms per command for a core")
+                        .append(stacks(map(lag.get("queryServiceCpuProfile")), "command")).append(") | |\n");
+            }
         }
         for (Map.Entry<String, Object> e : r.entrySet()) {
             if (!e.getKey().startsWith("queriesAt")) {
@@ -129,7 +136,8 @@ final class Report {
                 if (answerCpu != null) {
                     md.append("| open loop, ").append(load).append(": CPU per dashboard answer (ms) | ")
                             .append(cpu(answerCpu, "query-service", "command-service")).append(" | | | (the profile of the latencies above")
-                            .append(waited(open.get("runQueueWaitMsPerRequest"), "query-service", "answer")).append(") | |\n");
+                            .append(waited(open.get("runQueueWaitMsPerRequest"), "query-service", "answer"))
+                            .append(stacks(map(open.get("queryServiceCpuProfile")), "answer")).append(") | |\n");
                 }
             }
         }
@@ -210,6 +218,25 @@ final class Report {
     }
 
     /** "; query-service's request threads waited 1.2 ms per answer for a core", or nothing if not measured. */
+    /** "; query-service on CPU, ms per operation: thread a, …; by library: l, …" from a StackProfile. */
+    private static String stacks(Map<String, Object> profile, String per) {
+        if (profile == null) {
+            return "";
+        }
+        if (profile.containsKey("unavailable")) {
+            return "; no stack profile: " + profile.get("unavailable");
+        }
+        return "; query-service on CPU (async-profiler, ms per " + per + "): " + top(map(profile.get("threads")), 6)
+                + "; by library: " + top(map(profile.get("libraries")), 8);
+    }
+
+    private static String top(Map<String, Object> shares, int n) {
+        StringBuilder s = new StringBuilder();
+        shares.entrySet().stream().limit(n).forEach(e -> s.append(s.isEmpty() ? "" : ", ")
+                .append(e.getKey().replace("|", "/")).append(' ').append(map(e.getValue()).get("msPerOperation")));
+        return s.toString();
+    }
+
     private static String waited(Object ms, String service, String per) {
         return ms == null ? "" : "; " + service + "'s request threads waited " + ms + " ms per " + per
                 + " for a core";

@@ -6,20 +6,28 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * How long a process's HTTP request threads have waited, runnable, for a core: the second field of each thread's
+ * How long some of a process's threads have waited, runnable, for a core: the second field of each thread's
  * {@code /proc/<pid>/task/<tid>/schedstat} (nanoseconds on a run queue), summed over the threads whose name starts
- * with {@code http-nio} (Tomcat's request threads). Divided by the requests of a phase, it is the part of a
- * request's latency spent waiting for the CPU rather than running on it: the profile of a saturated machine.
+ * with a prefix ({@code http-nio}: Tomcat's request threads; {@code WorkPackage}: the projections' batches).
+ * Divided by the operations of a phase, it is the part of their latency spent waiting for the CPU rather than
+ * running on it: the profile of a saturated machine.
  */
 final class RunQueueWaits {
 
-    private static final String REQUEST_THREADS = "http-nio";
+    static final String REQUEST_THREADS = "http-nio";
+    /** Linux keeps 15 characters of a thread's name: "WorkPackage[app". */
+    static final String PROJECTION_THREADS = "WorkPackage";
 
     private RunQueueWaits() {
     }
 
     /** Nanoseconds the process's request threads have waited on a run queue so far (0 without a pid). */
     static long requestThreadsNanos(long pid) {
+        return threadsNanos(pid, REQUEST_THREADS);
+    }
+
+    /** Nanoseconds the process's threads named {@code prefix}… have waited on a run queue so far. */
+    static long threadsNanos(long pid, String prefix) {
         if (pid <= 0) {
             return 0;
         }
@@ -27,7 +35,7 @@ final class RunQueueWaits {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
-                    if (!Files.readString(task.resolve("comm")).startsWith(REQUEST_THREADS)) {
+                    if (!Files.readString(task.resolve("comm")).startsWith(prefix)) {
                         continue;
                     }
                     String[] fields = Files.readString(task.resolve("schedstat")).trim().split("\\s+");
@@ -44,6 +52,11 @@ final class RunQueueWaits {
 
     /** Milliseconds per operation since {@code start} (a value of {@link #requestThreadsNanos}). */
     static double perOperationMs(long pid, long start, long operations) {
-        return Latencies.round((requestThreadsNanos(pid) - start) / 1e6 / Math.max(1, operations));
+        return perOperationMs(pid, REQUEST_THREADS, start, operations);
+    }
+
+    /** Milliseconds per operation since {@code start} (a value of {@link #threadsNanos}) of the named threads. */
+    static double perOperationMs(long pid, String prefix, long start, long operations) {
+        return Latencies.round((threadsNanos(pid, prefix) - start) / 1e6 / Math.max(1, operations));
     }
 }
