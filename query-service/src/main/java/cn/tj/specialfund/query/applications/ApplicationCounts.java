@@ -5,11 +5,9 @@ import cn.tj.specialfund.query.projection.CallDays;
 import cn.tj.specialfund.query.projection.KeptFigures;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -92,10 +90,15 @@ final class ApplicationCounts {
     }
 
     private final JdbcTemplate jdbc;
+    private final KeptFigures cells;
     private final KeptFigures days;
 
     ApplicationCounts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        // every cell has its row from the migration, but a batch adds as it would to a new one: one statement per
+        // batch on PostgreSQL (a multi-row upsert) where an UPDATE per changed cell took one each
+        this.cells = new KeptFigures(jdbc, "application_count", List.of("direction", "district", "status"),
+                List.of("applications"));
         this.days = new KeptFigures(jdbc, "application_day_count",
                 List.of("submitted_on", "direction", "district", "status"), List.of("applications"));
     }
@@ -109,24 +112,10 @@ final class ApplicationCounts {
         List<Object[]> rows = new ArrayList<>();
         changes.deltas.forEach((key, delta) -> {
             if (delta != 0) {
-                rows.add(new Object[]{delta, key.direction(), key.district(), key.status()});
+                rows.add(new Object[]{key.direction(), key.district(), key.status(), delta});
             }
         });
-        if (rows.isEmpty()) {
-            return;
-        }
-        int[] updated = jdbc.batchUpdate("UPDATE application_count SET applications = applications + ? "
-                + "WHERE direction = ? AND district = ? AND status = ?", rows);
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                // every combination has its row from the migration: a missing one would silently lose applications
-                throw new IllegalStateException("no application_count row for "
-                        + Arrays.asList(rows.get(i)).subList(1, 4));
-            }
-            if (updated[i] != 1 && updated[i] != Statement.SUCCESS_NO_INFO) {
-                throw new IllegalStateException("unexpected update count " + updated[i]);
-            }
-        }
+        cells.add(rows);
     }
 
     /** Sets every count to what {@code counts}, gathered from nothing, says; inside the caller's transaction. */

@@ -2,6 +2,7 @@ package cn.tj.specialfund.query.dashboard;
 
 import cn.tj.specialfund.coreapi.value.Direction;
 import cn.tj.specialfund.coreapi.value.District;
+import cn.tj.specialfund.query.projection.KeptFigures;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Map;
  * Reads and writes the counter rows, with plain JDBC: a dashboard reads 12 or 16 rows, and Hibernate's query
  * translation and entity mapping cost more CPU than the rest of the request. Live batches add differences, in
  * a fixed order (direction code, district order) so that two segments updating the same rows cannot
- * deadlock; a rebuild sets absolute figures.
+ * deadlock ({@link KeptFigures}); a rebuild sets absolute figures.
  */
 final class DashboardTables {
 
@@ -23,9 +24,17 @@ final class DashboardTables {
             + "matching_obligation, pending_exposure";
 
     private final JdbcTemplate jdbc;
+    // a live batch's differences as one multi-row upsert per table on PostgreSQL, where an UPDATE per row took one
+    // statement each; every row exists from the migration
+    private final KeptFigures directionDeltas;
+    private final KeptFigures districtDeltas;
 
     DashboardTables(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.directionDeltas = new KeptFigures(jdbc, "direction_stats", List.of("code"),
+                List.of(DIRECTION_COLUMNS.split(", ")));
+        this.districtDeltas = new KeptFigures(jdbc, "district_stats", List.of("code"),
+                List.of(DISTRICT_COLUMNS.split(", ")));
     }
 
     /** The figures of every direction that has a row. */
@@ -77,12 +86,13 @@ final class DashboardTables {
             } else if (add && f.isZero()) {
                 continue;
             }
-            rows.add(new Object[]{f.submitted(), f.districtApproved(), f.scored(), f.awarded(), f.notSelected(),
-                    f.districtRejected(), f.awardedAmount(), f.topUpAmount(), f.totalSupport(), d.code()});
+            rows.add(new Object[]{d.code(), f.submitted(), f.districtApproved(), f.scored(), f.awarded(),
+                    f.notSelected(), f.districtRejected(), f.awardedAmount(), f.topUpAmount(), f.totalSupport()});
         }
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("UPDATE direction_stats SET " + assignments(DIRECTION_COLUMNS, add) + " WHERE code = ?",
-                    rows);
+        if (add) {
+            directionDeltas.add(rows);
+        } else {
+            set("direction_stats", DIRECTION_COLUMNS, rows);
         }
     }
 
@@ -98,20 +108,32 @@ final class DashboardTables {
             } else if (add && f.isZero()) {
                 continue;
             }
-            rows.add(new Object[]{f.awardedProjects(), f.totalSupport(), f.municipalShare(), f.matchingObligation(),
-                    f.pendingExposure(), d.name()});
+            rows.add(new Object[]{d.name(), f.awardedProjects(), f.totalSupport(), f.municipalShare(),
+                    f.matchingObligation(), f.pendingExposure()});
         }
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("UPDATE district_stats SET " + assignments(DISTRICT_COLUMNS, add) + " WHERE code = ?",
-                    rows);
+        if (add) {
+            districtDeltas.add(rows);
+        } else {
+            set("district_stats", DISTRICT_COLUMNS, rows);
         }
     }
 
-    private static String assignments(String columns, boolean add) {
+    /** Sets each row (code, then the columns' figures) to its figures. */
+    private void set(String table, String columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object[]> codeLast = new ArrayList<>();
+        for (Object[] row : rows) {
+            Object[] values = new Object[row.length];
+            System.arraycopy(row, 1, values, 0, row.length - 1);
+            values[row.length - 1] = row[0];
+            codeLast.add(values);
+        }
         List<String> parts = new ArrayList<>();
         for (String column : columns.split(", ")) {
-            parts.add(add ? column + " = " + column + " + ?" : column + " = ?");
+            parts.add(column + " = ?");
         }
-        return String.join(", ", parts);
+        jdbc.batchUpdate("UPDATE " + table + " SET " + String.join(", ", parts) + " WHERE code = ?", codeLast);
     }
 }
