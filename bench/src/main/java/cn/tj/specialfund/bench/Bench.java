@@ -401,7 +401,7 @@ public final class Bench {
         Profiler profiler = new Profiler(options.queryPid(), db, 2_000);
         // what the query side does with its time while the lag is measured: its threads on CPU (async-profiler),
         // how long the projections' threads waited for a core, and the machine's CPU per command
-        StackProfile stacks = StackProfile.start("cpu", PROFILE_INTERVAL_MS, options.queryPid(),
+        StackProfile stacks = StackProfile.start(PROFILE_INTERVAL_MS, options.queryPid(),
                 options.logs().resolve("lag-query-service-cpu.collapsed"));
         Map<String, Long> cpuAtStart = cpu.now();
         long projectionWaitAtStart = RunQueueWaits.threadsNanos(options.queryPid(), RunQueueWaits.PROJECTION_THREADS);
@@ -528,7 +528,7 @@ public final class Bench {
         double rate = withCommands ? backgroundCommandRate() : 0;
         log(name + ": " + OPEN_LOOP_RATE + " dashboard requests/s from " + OPEN_LOOP_VIEWERS + " viewers, "
                 + (withCommands ? "commands at " + Latencies.round(rate) + "/s" : "no commands"));
-        StackProfile stacks = StackProfile.start("cpu", PROFILE_INTERVAL_MS, options.queryPid(),
+        StackProfile stacks = StackProfile.start(PROFILE_INTERVAL_MS, options.queryPid(),
                 options.logs().resolve(name + "-query-service-cpu.collapsed"));
         Map<String, Object> r = openLoop(options.phaseSeconds(), rate, true);
         r.put("queryServiceCpuProfile", stacks.stop(((Number) Report.map(r.get("all")).get("count")).longValue()));
