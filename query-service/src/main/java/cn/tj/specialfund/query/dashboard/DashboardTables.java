@@ -25,15 +25,15 @@ final class DashboardTables {
 
     private final JdbcTemplate jdbc;
     // a live batch's differences as one multi-row upsert per table on PostgreSQL, where an UPDATE per row took one
-    // statement each; every row exists from the migration
-    private final KeptFigures directionDeltas;
-    private final KeptFigures districtDeltas;
+    // statement each; a rebuild's figures (every row, NONE where it found nothing) replace the table's rows
+    private final KeptFigures directions;
+    private final KeptFigures districts;
 
     DashboardTables(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.directionDeltas = new KeptFigures(jdbc, "direction_stats", List.of("code"),
+        this.directions = new KeptFigures(jdbc, "direction_stats", List.of("code"),
                 List.of(DIRECTION_COLUMNS.split(", ")));
-        this.districtDeltas = new KeptFigures(jdbc, "district_stats", List.of("code"),
+        this.districts = new KeptFigures(jdbc, "district_stats", List.of("code"),
                 List.of(DISTRICT_COLUMNS.split(", ")));
     }
 
@@ -90,9 +90,9 @@ final class DashboardTables {
                     f.notSelected(), f.districtRejected(), f.awardedAmount(), f.topUpAmount(), f.totalSupport()});
         }
         if (add) {
-            directionDeltas.add(rows);
+            directions.add(rows);
         } else {
-            set("direction_stats", DIRECTION_COLUMNS, rows);
+            directions.replaceAll(rows);
         }
     }
 
@@ -112,28 +112,9 @@ final class DashboardTables {
                     f.matchingObligation(), f.pendingExposure()});
         }
         if (add) {
-            districtDeltas.add(rows);
+            districts.add(rows);
         } else {
-            set("district_stats", DISTRICT_COLUMNS, rows);
+            districts.replaceAll(rows);
         }
-    }
-
-    /** Sets each row (code, then the columns' figures) to its figures. */
-    private void set(String table, String columns, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        List<Object[]> codeLast = new ArrayList<>();
-        for (Object[] row : rows) {
-            Object[] values = new Object[row.length];
-            System.arraycopy(row, 1, values, 0, row.length - 1);
-            values[row.length - 1] = row[0];
-            codeLast.add(values);
-        }
-        List<String> parts = new ArrayList<>();
-        for (String column : columns.split(", ")) {
-            parts.add(column + " = ?");
-        }
-        jdbc.batchUpdate("UPDATE " + table + " SET " + String.join(", ", parts) + " WHERE code = ?", codeLast);
     }
 }
