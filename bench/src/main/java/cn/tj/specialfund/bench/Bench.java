@@ -387,8 +387,7 @@ public final class Bench {
     // --- lag --------------------------------------------------------------------------------------------
 
     private void lag() throws Exception {
-        double rate = options.only().equals("lag") ? options.maxCommandRate() / 2
-                : ((Double) report.get("maxCommandRate")) / 2;
+        double rate = ((Double) report.get("maxCommandRate")) / 2;
         // the read path the probes use (GET /api/applications/{id}) compiled by a round of unrecorded probes, then
         // measured from projections that have caught up with everything before (the saturated phases included)
         resources.phase("lag-warm-up");
@@ -398,7 +397,6 @@ public final class Bench {
         resources.phase("lag");
         log("command -> read-model lag at " + Latencies.round(rate) + " commands/s");
         CommandDriver driver = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
-        Profiler profiler = new Profiler(options.queryPid(), db, 2_000);
         // what the query side does with its time while the lag is measured: its threads on CPU (async-profiler),
         // how long the projections' threads waited for a core, and the machine's CPU per command
         StackProfile stacks = StackProfile.start(PROFILE_INTERVAL_MS, options.queryPid(),
@@ -411,7 +409,6 @@ public final class Bench {
         double projectionWait = RunQueueWaits.perOperationMs(options.queryPid(), RunQueueWaits.PROJECTION_THREADS,
                 projectionWaitAtStart, commands);
         Map<String, Object> queryServiceStacks = stacks.stop(commands);
-        profiler.close();
         Map<String, Object> lag = new LinkedHashMap<>();
         lag.put("targetRate", Latencies.round(rate));
         lag.put("commands", driver.all.summary(seconds));
@@ -421,7 +418,6 @@ public final class Bench {
         lag.put("cpuMsPerCommand", cpuPerCommand);
         lag.put("projectionRunQueueWaitMsPerCommand", projectionWait);
         lag.put("queryServiceCpuProfile", queryServiceStacks);
-        lag.put("queryServiceProfile", profiler.report(10));
         report.put("lag", lag);
         log("  lag " + lag.get("lag"));
     }

@@ -217,7 +217,6 @@ final class Report {
         return met ? "yes" : "**no**";
     }
 
-    /** "; query-service's request threads waited 1.2 ms per answer for a core", or nothing if not measured. */
     /** "; query-service on CPU, ms per operation: thread a, …; by library: l, …" from a StackProfile. */
     private static String stacks(Map<String, Object> profile, String per) {
         if (profile == null) {
@@ -237,6 +236,7 @@ final class Report {
         return s.toString();
     }
 
+    /** "; query-service's request threads waited 1.2 ms per answer for a core", or nothing if not measured. */
     private static String waited(Object ms, String service, String per) {
         return ms == null ? "" : "; " + service + "'s request threads waited " + ms + " ms per " + per
                 + " for a core";
