@@ -114,7 +114,7 @@ public final class Bench {
     private final Options options;
     private final Http http = new Http();
     private final Database db;
-    private final Workload workload;
+    private Workload workload;
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private Resources resources;
@@ -123,7 +123,6 @@ public final class Bench {
     private Bench(Options options) {
         this.options = options;
         this.db = new Database(options.dbUrl(), options.dbUser());
-        this.workload = new Workload(options.seed());
     }
 
     public static void main(String[] args) throws Exception {
@@ -143,6 +142,10 @@ public final class Bench {
         report.put("startedAt", Instant.now().toString());
         report.put("machine", Machine.describe(db));
         report.put("loadAverageAtStart", Machine.loadAverage());
+        // on a log kept from an earlier run (BENCH_DB), new applicants: serials above every earlier run's, which
+        // grows with each run (the 1e9 and 3e9 ranges are the appended seeds')
+        long applicationsAtStart = db.count("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0");
+        workload = new Workload(options.seed(), applicationsAtStart == 0 ? 0 : 2_000_000_000L + applicationsAtStart);
         cpu = new CpuAccounts(options.commandPid(), options.queryPid(), options.floorPid());
         resources = new Resources(http, List.of(
                 new Resources.Service("command-service", options.commandUrl(), options.commandPid()),
@@ -526,14 +529,14 @@ public final class Bench {
                 + (withCommands ? "commands at " + Latencies.round(rate) + "/s" : "no commands"));
         StackProfile stacks = StackProfile.start(PROFILE_INTERVAL_MS, options.queryPid(),
                 options.logs().resolve(name + "-query-service-cpu.collapsed"));
-        Map<String, Object> r = openLoop(options.phaseSeconds(), rate, true);
+        Map<String, Object> r = openLoop(name, options.phaseSeconds(), rate, true);
         r.put("queryServiceCpuProfile", stacks.stop(((Number) Report.map(r.get("all")).get("count")).longValue()));
         log("  " + r.get("byDashboard"));
         return r;
     }
 
     /** The open loop for {@code seconds}, with commands at {@code commandRate} beside it (none at 0). */
-    private Map<String, Object> openLoop(double seconds, double commandRate, boolean profiled) throws Exception {
+    private Map<String, Object> openLoop(String name, double seconds, double commandRate, boolean profiled) throws Exception {
         boolean withCommands = commandRate > 0;
         long deadline = deadline(seconds);
         CommandDriver background = new CommandDriver(http, options.commandUrl(), options.queryUrl(), workload);
@@ -560,9 +563,26 @@ public final class Bench {
             r.put("cpuMsPerRequest", cpu.perOperation(cpuAtStart, answered));
         }
         if (withCommands) {
-            r.put("backgroundCommands", background.all.summary(seconds));
+            putBackground(r, name, background, seconds);
         }
         return r;
+    }
+
+    /**
+     * The background commands' rate and answers; a note when more than one in ten was refused (the workload's own
+     * refusals, awards that race a full cap, are about one in a hundred), since the phase's write load was then less
+     * than the rate it names.
+     */
+    private void putBackground(Map<String, Object> r, String phase, CommandDriver background, double seconds) {
+        Map<String, Object> statuses = background.statuses();
+        long all = background.all.count();
+        long refused = statuses.entrySet().stream().filter(e -> !e.getKey().startsWith("2"))
+                .mapToLong(e -> ((Number) e.getValue()).longValue()).sum();
+        r.put("backgroundCommands", background.all.summary(seconds));
+        r.put("backgroundCommandStatuses", statuses);
+        if (all > 0 && refused * 10 > all) {
+            notes.add(phase + ": " + refused + " of " + all + " background commands were refused " + statuses);
+        }
     }
 
     /** {@code clients} clients cycle through the queries while commands run at a quarter of the max rate. */
@@ -595,7 +615,7 @@ public final class Bench {
         Map<String, Object> failed = new LinkedHashMap<>();
         failures.forEach((k, v) -> failed.put(k, v.sum()));
         r.put("failures", failed);
-        r.put("backgroundCommands", background.all.summary(seconds));
+        putBackground(r, name, background, seconds);
         log("  " + byQuery);
         return r;
     }
@@ -648,8 +668,8 @@ public final class Bench {
         double rate = backgroundCommandRate();
         log("open loop warm-up: " + OPEN_LOOP_RATE + " dashboard requests/s for " + OPEN_LOOP_WARM_UP_SECONDS
                 + " s, commands at " + Latencies.round(rate) + "/s for its second half");
-        Map<String, Object> quiet = openLoop(OPEN_LOOP_WARM_UP_SECONDS / 2, 0, false);
-        Map<String, Object> withCommands = openLoop(OPEN_LOOP_WARM_UP_SECONDS / 2, rate, false);
+        Map<String, Object> quiet = openLoop("open-loop-warm-up", OPEN_LOOP_WARM_UP_SECONDS / 2, 0, false);
+        Map<String, Object> withCommands = openLoop("open-loop-warm-up", OPEN_LOOP_WARM_UP_SECONDS / 2, rate, false);
         report.put("openLoopWarmUp", Map.of("quiet", quiet.get("all"), "withCommands", withCommands.get("all")));
     }
 

@@ -19,7 +19,7 @@ final class Machine {
             m.put("postgres", db.scalar("SELECT version()"));
             m.put("postgresSettings", db.scalar("SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) "
                     + "FROM pg_settings WHERE name IN ('shared_buffers', 'synchronous_commit', 'fsync', "
-                    + "'wal_sync_method', 'max_connections', 'commit_delay')"));
+                    + "'wal_sync_method', 'max_connections', 'commit_delay', 'autovacuum')"));
         } catch (Exception e) {
             m.put("postgres", "unknown: " + e.getMessage());
         }

@@ -40,17 +40,27 @@ final class Workload {
     }
 
     private final long seed;
+    private final long firstSerial;
     private final Deque<Chain> pending = new ArrayDeque<>();
     private int batches;
     private long handedOut;
 
     Workload(long seed) {
+        this(seed, 0);
+    }
+
+    /**
+     * {@code firstSerial}: the first credit-code serial; a log kept from an earlier run already holds the applicants
+     * of serials from 0, and a second submission of one is refused (one application per applicant).
+     */
+    Workload(long seed, long firstSerial) {
         this.seed = seed;
+        this.firstSerial = firstSerial;
     }
 
     synchronized Chain next() {
         if (pending.isEmpty()) {
-            SampleCall call = SampleCall.batch("bench-call", seed + batches, BATCH, (long) batches * BATCH);
+            SampleCall call = SampleCall.batch("bench-call", seed + batches, BATCH, firstSerial + (long) batches * BATCH);
             batches++;
             Map<UUID, List<SampleCall.Step>> byApplication = new LinkedHashMap<>();
             for (SampleCall.Step step : call.lifecycleSteps()) {

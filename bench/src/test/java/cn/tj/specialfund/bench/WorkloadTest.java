@@ -41,6 +41,21 @@ class WorkloadTest {
     }
 
     @Test
+    void aWorkloadOnAKeptLogGivesApplicantsNoEarlierRunHad() {
+        Set<String> earlier = creditCodes(new Workload(2020), Workload.BATCH * 2);
+        Set<String> later = creditCodes(new Workload(2020, 2_000_000_000L + Workload.BATCH * 2), Workload.BATCH * 2);
+        assertThat(later).hasSize(Workload.BATCH * 2).doesNotContainAnyElementsOf(earlier);
+    }
+
+    private static Set<String> creditCodes(Workload workload, int applications) {
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < applications; i++) {
+            codes.add(((SubmitApplication) workload.next().steps.get(0).command()).form().applicant().creditCode().value());
+        }
+        return codes;
+    }
+
+    @Test
     void percentilesOfKnownLatencies() {
         Latencies latencies = new Latencies();
         for (int ms = 1; ms <= 100; ms++) {
