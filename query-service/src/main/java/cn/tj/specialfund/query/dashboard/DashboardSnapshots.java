@@ -79,7 +79,8 @@ class DashboardSnapshots implements DisposableBean {
     private static final String TOKENS = "SELECT segment, token FROM token_entry WHERE processor_name = ? ORDER BY segment";
     /**
      * A capped direction's SCORED applications, best score first (earlier submission first on equal scores):
-     * an ordered range of {@code ix_dashboard_application_cap_order}, three columns per row and no entity
+     * an ordered range of {@code ix_dashboard_application_cap_order} (a district's: of
+     * {@code ix_dashboard_application_district_cap_order}), three columns per row and no entity
      * mapping, since the list grows with every refused award.
      */
     private static final String CANDIDATES = "SELECT id, project_name, district, score FROM dashboard_application "
