@@ -161,8 +161,7 @@ class QueryServiceIT {
             }
             assertThat(queryIndexes(jdbc, "application_view")).containsExactlyInAnyOrderElementsOf(applicationIndexes);
             assertThat(queryIndexes(jdbc, "dashboard_application")).containsExactlyInAnyOrder(
-                    "ix_dashboard_application_candidates", "ix_dashboard_application_cap_order",
-                    "ix_dashboard_application_district_cap_order");
+                    "ix_dashboard_application_cap_order", "ix_dashboard_application_district_cap_order");
             assertThat(queryIndexes(jdbc, "commitment_entry")).containsExactly("ix_commitment_entry_at");
             assertThat(jdbc.queryForObject("SELECT rebuilds FROM projection_state", Long.class)).isEqualTo(rebuild);
             if (postgres) {
